@@ -1,0 +1,4 @@
+// Every migration, in order. The app and the TypeORM CLI both read this list.
+import { Init1795347072919 } from './1795347072919-Init';
+
+export const MIGRATIONS: Function[] = [Init1795347072919];

@@ -1,0 +1,24 @@
+import { Assignment } from './assignment.entity';
+import { CalendarDay } from './calendar-day.entity';
+import { Category } from './category.entity';
+import { Citizen } from './citizen.entity';
+import { Department } from './department.entity';
+import { ExtensionRequest } from './extension-request.entity';
+import { FollowUp } from './follow-up.entity';
+import { OutboxEvent } from './outbox-event.entity';
+import { PersonalDataView } from './personal-data-view.entity';
+import { Region } from './region.entity';
+import { ServiceRequest } from './service-request.entity';
+import { SlaPolicy } from './sla-policy.entity';
+import { Staff } from './staff.entity';
+import { TimelineEvent } from './timeline-event.entity';
+
+export {
+  Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
+  PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
+};
+
+export const ENTITIES = [
+  Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
+  PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
+];
