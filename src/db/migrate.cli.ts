@@ -4,6 +4,7 @@ import { createDataSource } from './data-source';
 
 async function main() {
   const config = loadConfig();
+  if (!config.databaseUrl) throw new Error('set DATABASE_URL to the database to migrate');
   const ds = await createDataSource(config.databaseUrl).initialize();
   const done = await ds.runMigrations({ transaction: 'each' });
   console.log(done.length ? `applied: ${done.map((m) => m.name).join(', ')}` : 'no pending migrations');

@@ -1,0 +1,22 @@
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OutboxEvent } from '../entities';
+import { ServiceContext } from './service-context';
+
+/**
+ * What a committed change must cause later (DESIGN.md §6). Rows are written in the mutation's own
+ * transaction; the relay (src/jobs) moves them onto BullMQ. Payloads carry ids only, never personal data.
+ */
+export enum OutboxTopic {
+  REQUEST_CHANGED = 'request.changed',            // rollup dirtiness for the request's buckets
+  ASSIGNMENT_DISPATCHED = 'assignment.dispatched', // ASSIGNED notification to the department's liaisons
+  RETURN_DECIDED = 'assignment.return-decided',
+  EXTENSION_DECIDED = 'assignment.extension-decided',
+  REPLY_REJECTED = 'assignment.reply-rejected',
+  REHANDLING = 'request.rehandling',
+  SUPERVISED = 'request.supervised',
+  DEADLINES_CHANGED = 'deadlines.changed',         // re-arm reminders (dispatch, extension, follow-up start)
+}
+
+export async function emitOutbox(ctx: ServiceContext, topic: OutboxTopic, payload: Record<string, unknown>): Promise<void> {
+  await ctx.em.getRepository(OutboxEvent).insert({ topic, payload, createdAt: ctx.now, sentAt: null } as QueryDeepPartialEntity<OutboxEvent>);
+}

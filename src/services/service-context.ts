@@ -1,0 +1,16 @@
+import { EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Clock } from '../clock';
+import { WorkdayCalendar } from '../domain/working-calendar';
+
+/**
+ * What every service function receives first: who acts, the transaction's EntityManager (every query
+ * joins the transaction), and "now" fixed once per mutation so that all rows it writes agree.
+ */
+export interface ServiceContext {
+  actor: Actor;
+  em: EntityManager;
+  now: Date;
+  timeZone: string;
+  calendar: () => Promise<WorkdayCalendar>;
+}

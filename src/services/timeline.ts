@@ -1,0 +1,27 @@
+import { TimelineEvent } from '../entities';
+import { TimelineEventKind } from '../domain/enums';
+import { ServiceContext } from './service-context';
+
+export interface TimelineEntry {
+  requestId: string;
+  kind: TimelineEventKind;
+  summary: string;
+  data?: Record<string, unknown>;
+  assignmentId?: string | null;
+}
+
+/** Appends to the request's timeline inside the mutation's transaction. The actor is the context's staff member. */
+export async function appendTimeline(ctx: ServiceContext, entry: TimelineEntry): Promise<TimelineEvent> {
+  const repo = ctx.em.getRepository(TimelineEvent);
+  return repo.save(
+    repo.create({
+      requestId: entry.requestId,
+      assignmentId: entry.assignmentId ?? null,
+      kind: entry.kind,
+      summary: entry.summary,
+      data: entry.data ?? null,
+      actorId: ctx.actor.staffId,
+      at: ctx.now,
+    }),
+  );
+}
