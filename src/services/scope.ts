@@ -1,0 +1,39 @@
+import { Assignment, Department } from '../entities';
+import { notFound } from '../domain/errors';
+import { Actor, readsAllRequests } from '../auth/actor';
+import { ServiceContext } from './service-context';
+
+// Liaisons work and read only within their department's subtree (DESIGN.md §3). Outside it, things
+// answer NOT_FOUND: a liaison must not learn that another department's request exists.
+
+export function subtreeOf(actor: Actor): string | null {
+  return actor.departmentPath;
+}
+
+export async function departmentInScope(ctx: ServiceContext, departmentId: string): Promise<boolean> {
+  const path = subtreeOf(ctx.actor);
+  if (!path) return false;
+  const dept = await ctx.em.getRepository(Department).findOne({ where: { id: departmentId }, select: { id: true, path: true } });
+  return !!dept && dept.path.startsWith(path);
+}
+
+/** A liaison may act on an assignment of their department or a sub-department only. */
+export async function assertAssignmentInScope(ctx: ServiceContext, assignment: Assignment): Promise<void> {
+  if (!(await departmentInScope(ctx, assignment.departmentId))) throw notFound('assignment');
+}
+
+/** Whether the actor may read this request: all for center staff, assigned ones (any status) for liaisons. */
+export async function canViewRequest(ctx: ServiceContext, requestId: string): Promise<boolean> {
+  if (readsAllRequests(ctx.actor)) return true;
+  const path = subtreeOf(ctx.actor);
+  if (!path) return false;
+  const hit = await ctx.em
+    .getRepository(Assignment)
+    .createQueryBuilder('a')
+    .innerJoin(Department, 'd', 'd.id = a.department_id')
+    .where('a.request_id = :requestId', { requestId })
+    .andWhere('d.path LIKE :prefix', { prefix: `${path}%` })
+    .limit(1)
+    .getRawOne();
+  return !!hit;
+}
