@@ -30,5 +30,7 @@ describe('text limits', () => {
     expect(() => requireText('title', '   ', 10)).toThrow(/title must not be empty/);
     expect(() => requireText('title', 'x'.repeat(11), 10)).toThrow(/longer than 10/);
     expect(optionalText('address', '  ', 10)).toBeNull();
+    expect(() => requireText('title', 'a\u0000b', 10)).toThrow(/NUL/);
+    expect(() => optionalText('address', 'a\u0000b', 10)).toThrow(/NUL/);
   });
 });

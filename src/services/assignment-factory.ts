@@ -1,0 +1,44 @@
+import { Assignment, Department, ServiceRequest } from '../entities';
+import { AssignmentRole, AssignmentStatus } from '../domain/enums';
+import { assignmentDeadlines, SlaPolicyRule } from '../domain/sla';
+import { emitOutbox, OutboxTopic } from './outbox';
+import { ServiceContext } from './service-context';
+
+/**
+ * A new assignment of the request's current round for one department, its deadlines computed from the
+ * policy in force now (a later policy change never moves them, DESIGN.md §5), and the outbox row that makes
+ * the department's liaisons hear about it (ASSIGNED). Used by dispatch and by re-handling rounds.
+ */
+export async function openAssignment(
+  ctx: ServiceContext,
+  request: ServiceRequest,
+  department: Pick<Department, 'id'>,
+  role: AssignmentRole,
+  policy: SlaPolicyRule,
+): Promise<Assignment> {
+  const deadlines = assignmentDeadlines(ctx.now, policy, await ctx.calendar(), ctx.timeZone);
+  const repo = ctx.em.getRepository(Assignment);
+  const assignment = await repo.save(
+    repo.create({
+      requestId: request.id,
+      departmentId: department.id,
+      role,
+      status: AssignmentStatus.PENDING,
+      round: request.round,
+      dispatchedAt: ctx.now,
+      dispatchedById: ctx.actor.staffId,
+      acceptDueAt: deadlines.acceptDueAt,
+      acceptWarnAt: deadlines.acceptWarnAt,
+      dueAt: deadlines.dueAt,
+      replyWarnAt: deadlines.replyWarnAt,
+      designated: false,
+    }),
+  );
+  await emitOutbox(ctx, OutboxTopic.ASSIGNMENT_DISPATCHED, {
+    assignmentId: assignment.id,
+    requestId: request.id,
+    departmentId: department.id,
+    role,
+  });
+  return assignment;
+}
