@@ -1,0 +1,31 @@
+import { EntityManager } from 'typeorm';
+import { Config } from '../config';
+import { Department, Staff } from '../entities';
+import { Actor } from './actor';
+import { verifyToken } from './token';
+
+/** May this staff member use the system now? Demo accounts never work in production (DESIGN.md §9). */
+export function staffMayLogIn(staff: Staff, config: Pick<Config, 'nodeEnv'>): boolean {
+  return staff.active && !(staff.demo && config.nodeEnv === 'production');
+}
+
+export async function actorFromStaff(em: EntityManager, staff: Staff): Promise<Actor> {
+  const department = staff.departmentId
+    ? await em.getRepository(Department).findOne({ where: { id: staff.departmentId }, select: { id: true, path: true } })
+    : null;
+  return {
+    staffId: staff.id,
+    username: staff.username,
+    roles: staff.roles,
+    departmentId: staff.departmentId,
+    departmentPath: department?.path ?? null,
+  };
+}
+
+/** The actor behind a bearer token; throws UNAUTHENTICATED for a bad token, null for a staff member who may not log in. */
+export async function resolveActor(em: EntityManager, config: Pick<Config, 'tokenSecret' | 'nodeEnv'>, token: string): Promise<Actor | null> {
+  const { staffId } = await verifyToken(config, token);
+  const staff = await em.getRepository(Staff).findOne({ where: { id: staffId } });
+  if (!staff || !staffMayLogIn(staff, config)) return null;
+  return actorFromStaff(em, staff);
+}

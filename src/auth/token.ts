@@ -1,0 +1,39 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { Config } from '../config';
+import { DomainError, ErrorCode } from '../domain/errors';
+
+const ISSUER = 'hotline-12345';
+const AUDIENCE = 'hotline-12345-api';
+
+const key = (config: Pick<Config, 'tokenSecret'>) => new TextEncoder().encode(config.tokenSecret);
+
+/** A signed (HS256), expiring bearer token naming the staff member. */
+export function issueToken(config: Pick<Config, 'tokenSecret' | 'tokenTtl'>, staffId: string, now: Date = new Date()): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(staffId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(expiry(iat, config.tokenTtl))
+    .sign(key(config));
+}
+
+function expiry(iat: number, ttl: string): number {
+  const m = /^(\d+)\s*([smhd])$/.exec(ttl.trim());
+  if (!m) throw new Error(`TOKEN_TTL "${ttl}" must look like 30m, 12h or 7d`);
+  const seconds = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  return iat + Number(m[1]) * seconds;
+}
+
+export async function verifyToken(config: Pick<Config, 'tokenSecret'>, token: string): Promise<{ staffId: string }> {
+  try {
+    const { payload } = await jwtVerify(token, key(config), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    if (!payload.sub || !/^\d+$/.test(payload.sub)) throw new Error('no subject');
+    return { staffId: payload.sub };
+  } catch (err) {
+    const expired = err instanceof errors.JWTExpired;
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, expired ? 'token expired: log in again' : 'invalid token');
+  }
+}

@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import {
+  Assignment, Category, Citizen, Department, ExtensionRequest, FollowUp, Region, ServiceRequest, Staff,
+} from '../entities';
+import { Role } from '../domain/enums';
+
+// One set of DataLoaders per GraphQL request: every relation a list can fetch is batched into one IN (…)
+// query, results in key order, null / [] for missing keys (DESIGN.md §8).
+
+const REPEAT_CALLER_WINDOW_DAYS = 30;
+
+function byId<T extends ObjectLiteral & { id: string }>(em: EntityManager, target: EntityTarget<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await em.getRepository(target).findBy({ id: In([...ids]) } as never);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+function groupedBy<T extends ObjectLiteral & { id: string }>(em: EntityManager, target: EntityTarget<T>, column: keyof T & string) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await em.getRepository(target).find({ where: { [column]: In([...keys]) } as never, order: { id: 'ASC' } as never });
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(String(row[column]))?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+export interface CitizenStats {
+  requestCount: number;
+  recentCount30d: number;
+}
+
+function citizenStats(em: EntityManager, now: Date) {
+  return new DataLoader<string, CitizenStats>(async (ids) => {
+    const since = new Date(now.getTime() - REPEAT_CALLER_WINDOW_DAYS * 86_400_000);
+    const rows: { citizen_id: string; total: string; recent: string }[] = await em.query(
+      `SELECT citizen_id, count(*) AS total, count(*) FILTER (WHERE created_at >= $2) AS recent
+       FROM service_request WHERE citizen_id = ANY($1::bigint[]) GROUP BY citizen_id`,
+      [ids, since],
+    );
+    const map = new Map(rows.map((r) => [String(r.citizen_id), { requestCount: Number(r.total), recentCount30d: Number(r.recent) }]));
+    return ids.map((id) => map.get(id) ?? { requestCount: 0, recentCount30d: 0 });
+  });
+}
+
+function liaisonsByDepartment(em: EntityManager) {
+  return new DataLoader<string, Staff[]>(async (departmentIds) => {
+    const rows = await em
+      .getRepository(Staff)
+      .createQueryBuilder('s')
+      .where('s.department_id IN (:...departmentIds)', { departmentIds })
+      .andWhere(':liaison = ANY(s.roles)', { liaison: Role.LIAISON })
+      .andWhere('s.active')
+      .orderBy('s.username')
+      .getMany();
+    return departmentIds.map((id) => rows.filter((s) => s.departmentId === id));
+  });
+}
+
+export function createLoaders(em: EntityManager, now: Date) {
+  return {
+    staffById: byId(em, Staff),
+    departmentById: byId(em, Department),
+    categoryById: byId(em, Category),
+    regionById: byId(em, Region),
+    citizenById: byId(em, Citizen),
+    requestById: byId(em, ServiceRequest),
+    assignmentById: byId(em, Assignment),
+    assignmentsByRequestId: groupedBy(em, Assignment, 'requestId'),
+    extensionsByAssignmentId: groupedBy(em, ExtensionRequest, 'assignmentId'),
+    followUpsByRequestId: groupedBy(em, FollowUp, 'requestId'),
+    duplicatesByRequestId: groupedBy(em, ServiceRequest, 'mergedIntoId'),
+    childrenByDepartmentId: groupedBy(em, Department, 'parentId'),
+    childrenByCategoryId: groupedBy(em, Category, 'parentId'),
+    childrenByRegionId: groupedBy(em, Region, 'parentId'),
+    liaisonsByDepartmentId: liaisonsByDepartment(em),
+    citizenStatsById: citizenStats(em, now),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

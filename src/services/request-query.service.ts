@@ -1,0 +1,129 @@
+import { Brackets, SelectQueryBuilder } from 'typeorm';
+import { Citizen, ServiceRequest, TimelineEvent } from '../entities';
+import { hasRole, readsAllRequests } from '../auth/actor';
+import { RequestStatus, Role } from '../domain/enums';
+import { badInput, forbidden } from '../domain/errors';
+import { normalizePhone } from '../domain/phone';
+import { ServiceRequestFilter } from './commands';
+import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from './reference-lookup';
+import { emptyPage, keysetPage } from './keyset-cursor';
+import { Page, PageRequest } from './page';
+import { canViewRequest } from './scope';
+import { ServiceContext } from './service-context';
+
+const SEARCH_MAX = 100;
+const RUNNING_CLOCK = [RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_FOLLOW_UP];
+const ID = /^[1-9][0-9]{0,17}$/;
+
+const newestFirst = {
+  sortColumn: 'r.created_at',
+  idColumn: 'r.id',
+  direction: 'DESC' as const,
+  sortValue: (r: ServiceRequest) => r.createdAt,
+  rowId: (r: ServiceRequest) => r.id,
+};
+
+function assertMayReadRequests(ctx: ServiceContext): void {
+  if (!readsAllRequests(ctx.actor) && !hasRole(ctx.actor, Role.LIAISON)) throw forbidden('your role cannot read service requests');
+}
+
+/** Liaisons see only requests with an assignment (any status) to their department subtree. */
+function restrictToScope(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequest>): void {
+  if (readsAllRequests(ctx.actor)) return;
+  qb.andWhere(
+    `EXISTS (SELECT 1 FROM assignment sa JOIN department sd ON sd.id = sa.department_id
+             WHERE sa.request_id = r.id AND sd.path LIKE :scopePath)`,
+    { scopePath: `${ctx.actor.departmentPath ?? '\u0000'}%` },
+  );
+}
+
+/** One request by id or code; null when missing or outside the actor's scope (existence must not leak). */
+export async function findRequest(ctx: ServiceContext, by: { id?: string | null; code?: string | null }): Promise<ServiceRequest | null> {
+  assertMayReadRequests(ctx);
+  if ((by.id == null) === (by.code == null)) throw badInput('give exactly one of id or code');
+  const repo = ctx.em.getRepository(ServiceRequest);
+  if (by.id != null && !ID.test(by.id)) return null;
+  const request = by.id != null ? await repo.findOneBy({ id: by.id }) : await repo.findOneBy({ code: by.code!.trim().slice(0, 32) });
+  if (!request || !(await canViewRequest(ctx, request.id))) return null;
+  return request;
+}
+
+export async function listRequests(ctx: ServiceContext, filter: ServiceRequestFilter, page: PageRequest): Promise<Page<ServiceRequest>> {
+  assertMayReadRequests(ctx);
+  const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r');
+  restrictToScope(ctx, qb);
+  await applyFilter(ctx, qb, filter ?? {});
+  return keysetPage(qb, page, newestFirst);
+}
+
+async function applyFilter(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequest>, f: ServiceRequestFilter): Promise<void> {
+  if (f.status?.length) qb.andWhere('r.status IN (:...status)', { status: f.status });
+  if (f.type?.length) qb.andWhere('r.type IN (:...types)', { types: f.type });
+  if (f.urgency?.length) qb.andWhere('r.urgency IN (:...urgency)', { urgency: f.urgency });
+  if (f.categoryCode) {
+    const category = await requireCategoryByCode(ctx, f.categoryCode);
+    qb.andWhere('r.category_id IN (SELECT id FROM category WHERE path LIKE :categoryPath)', { categoryPath: `${category.path}%` });
+  }
+  if (f.regionCode) {
+    const region = await requireRegionByCode(ctx, f.regionCode);
+    qb.andWhere('r.region_id IN (SELECT id FROM region WHERE path LIKE :regionPath)', { regionPath: `${region.path}%` });
+  }
+  if (f.departmentCode) {
+    const department = await requireDepartmentByCode(ctx, f.departmentCode);
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM assignment fa JOIN department fd ON fd.id = fa.department_id
+               WHERE fa.request_id = r.id AND fd.path LIKE :departmentPath)`,
+      { departmentPath: `${department.path}%` },
+    );
+  }
+  if (f.overdue === true) qb.andWhere('r.status IN (:...running) AND r.due_at < :now', { running: RUNNING_CLOCK, now: ctx.now });
+  if (f.overdue === false) {
+    qb.andWhere(new Brackets((w) => w.where('r.status NOT IN (:...running)', { running: RUNNING_CLOCK }).orWhere('r.due_at IS NULL').orWhere('r.due_at >= :now', { now: ctx.now })));
+  }
+  if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });
+  if (f.createdTo) qb.andWhere('r.created_at < :createdTo', { createdTo: f.createdTo });
+  applySearch(qb, f.search);
+  if (f.citizenPhone) {
+    if (!readsAllRequests(ctx.actor)) throw forbidden('only the hotline center may look requests up by phone');
+    qb.andWhere('r.citizen_id IN (SELECT id FROM citizen WHERE phone = :phone)', { phone: normalizePhone(f.citizenPhone) });
+  }
+}
+
+/** Substring search over title, content and code; the pg_trgm GIN indexes serve ILIKE '%…%' for Chinese text. */
+function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | null | undefined): void {
+  const text = (search ?? '').trim();
+  if (!text) return;
+  if (text.length > SEARCH_MAX) throw badInput(`search is longer than ${SEARCH_MAX} characters`, { field: 'search' });
+  if (text.includes('\u0000')) throw badInput('search must not contain NUL characters', { field: 'search' });
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  qb.andWhere(new Brackets((w) => w.where('r.title ILIKE :pattern', { pattern }).orWhere('r.content ILIKE :pattern').orWhere('r.code ILIKE :pattern')));
+}
+
+/** The timeline is the audit trail: oldest first, in the order it was written. */
+export async function listTimeline(ctx: ServiceContext, requestId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
+  if (!(await canViewRequest(ctx, requestId))) return emptyPage();
+  const qb = ctx.em.getRepository(TimelineEvent).createQueryBuilder('t').where('t.request_id = :requestId', { requestId });
+  return keysetPage(qb, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC', sortValue: () => null, rowId: (t) => t.id });
+}
+
+function assertMayReadCitizens(ctx: ServiceContext): void {
+  if (!readsAllRequests(ctx.actor)) throw forbidden('your role cannot look citizens up');
+}
+
+export async function findCitizen(ctx: ServiceContext, citizenId: string): Promise<Citizen | null> {
+  assertMayReadCitizens(ctx);
+  if (!ID.test(citizenId)) return null;
+  return ctx.em.getRepository(Citizen).findOneBy({ id: citizenId });
+}
+
+/** A citizen's history, newest first, for agents deciding how to answer a repeat caller. */
+export async function listCitizenRequests(ctx: ServiceContext, citizenId: string, page: PageRequest): Promise<Page<ServiceRequest>> {
+  if (!readsAllRequests(ctx.actor)) {
+    // Liaisons reach a citizen only through one of their requests: they see that citizen's requests in their scope.
+    assertMayReadRequests(ctx);
+  }
+  const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
+  restrictToScope(ctx, qb);
+  return keysetPage(qb, page, newestFirst);
+}
+
