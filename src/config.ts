@@ -15,9 +15,19 @@ export interface Config {
   seedDemo: boolean;
   dataDir: string;
   logLevel: string;
+  /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
+  embeddedPgPort: number;
+  /** Port of the redis-server started from PATH (only when REDIS_URL is unset). */
+  embeddedRedisPort: number;
 }
 
 const DEV_TOKEN_SECRET = 'development-only-token-secret-change-me';
+
+function portNumber(name: string, value: string | undefined, fallback: number): number {
+  const port = Number(value || fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number`);
+  return port;
+}
 
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -50,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env.SEED_DEMO, false),
     dataDir: env.DATA_DIR ?? '.data',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    embeddedPgPort: portNumber('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 5433),
+    embeddedRedisPort: portNumber('EMBEDDED_REDIS_PORT', env.EMBEDDED_REDIS_PORT, 6380),
   };
 }

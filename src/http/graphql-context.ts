@@ -1,0 +1,70 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import type { Request } from 'express';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { resolveActor } from '../auth/authenticate';
+import { Actor } from '../auth/actor';
+import { Config } from '../config';
+import { DomainError } from '../domain/errors';
+import { GraphQLContext } from '../schema/context';
+import { PersonalDataAudit } from '../schema/personal-data-audit';
+import { CalendarCache } from '../services/calendar-cache';
+import { createLoaders } from '../services/loaders';
+import { UnitOfWork } from '../services/unit-of-work';
+
+interface ContextDeps {
+  config: Config;
+  uow: UnitOfWork;
+  calendars: CalendarCache;
+  dataSource: DataSource;
+}
+
+async function authenticate(deps: ContextDeps, req: Request): Promise<{ actor: Actor | null; authProblem: string | null }> {
+  const header = req.headers.authorization;
+  if (!header) return { actor: null, authProblem: null };
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) return { actor: null, authProblem: 'the Authorization header must be "Bearer <token>"' };
+  try {
+    const actor = await resolveActor(deps.dataSource.manager, deps.config, m[1]);
+    return { actor, authProblem: actor ? null : 'this account cannot log in' };
+  } catch (err) {
+    if (err instanceof DomainError) return { actor: null, authProblem: err.message };
+    throw err;
+  }
+}
+
+/** Per GraphQL request: who asks, fresh DataLoaders, one "now", and the audit of unmasked views. */
+export function createContextFactory(deps: ContextDeps) {
+  return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+    const { actor, authProblem } = await authenticate(deps, req);
+    const now = deps.uow.clock.now();
+    return {
+      actor,
+      authProblem,
+      uow: deps.uow,
+      calendars: deps.calendars,
+      config: deps.config,
+      loaders: createLoaders(deps.dataSource.manager, now),
+      audit: new PersonalDataAudit(actor?.staffId ?? null),
+      now,
+    };
+  };
+}
+
+/** Writes the audit rows of unmasked personal data before the response leaves (awaited). */
+export function auditPlugin(dataSource: DataSource, log: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          try {
+            await contextValue.audit.flush(dataSource, operationName ?? null, contextValue.now);
+          } catch (err) {
+            log.error({ err }, 'could not write the personal-data audit');
+            throw err;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Staff } from '../entities';
+import { GraphQLContext } from '../schema/context';
+import { AuthPayloadType, StaffType } from '../schema/organisation.types';
+import { findStaff, login } from '../services/staff.service';
+import { read } from './support';
+import { notFound } from '../domain/errors';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayloadType)
+  async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext) {
+    return login(ctx.uow.dataSource.manager, ctx.config, username, password, ctx.now);
+  }
+
+  @Authorized()
+  @Query(() => StaffType)
+  async me(@Ctx() ctx: GraphQLContext): Promise<Staff> {
+    const staff = await read(ctx, (c) => findStaff(c, c.actor.staffId));
+    if (!staff) throw notFound('staff member');
+    return staff;
+  }
+}

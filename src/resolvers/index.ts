@@ -1,0 +1,21 @@
+import { AdministrationResolver } from './administration.resolver';
+import { PendingFeaturesResolver } from './analytics.resolver';
+import {
+  AssignmentFieldsResolver, ExtensionRequestFieldsResolver, FollowUpFieldsResolver, TimelineEventFieldsResolver,
+} from './assignment-fields.resolver';
+import { AuthResolver } from './auth.resolver';
+import { CenterResolver } from './center.resolver';
+import { CitizenResolver } from './citizen.resolver';
+import { DepartmentResolver } from './department.resolver';
+import { IntakeResolver } from './intake.resolver';
+import { NodeResolver } from './node.resolver';
+import { CategoryFieldsResolver, DepartmentFieldsResolver, RegionFieldsResolver, StaffFieldsResolver } from './organisation.resolver';
+import { ServiceRequestFieldsResolver } from './service-request-fields.resolver';
+import { ServiceRequestResolver } from './service-request.resolver';
+
+export const RESOLVERS = [
+  AuthResolver, ServiceRequestResolver, ServiceRequestFieldsResolver, CitizenResolver, IntakeResolver, CenterResolver,
+  DepartmentResolver, AssignmentFieldsResolver, ExtensionRequestFieldsResolver, FollowUpFieldsResolver,
+  TimelineEventFieldsResolver, DepartmentFieldsResolver, CategoryFieldsResolver, RegionFieldsResolver, StaffFieldsResolver,
+  AdministrationResolver, NodeResolver, PendingFeaturesResolver,
+] as const;

@@ -1,0 +1,62 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { AssignmentType, NotificationType, ServiceRequestType, TimelineEventType } from './request.types';
+
+@ObjectType('PageInfo')
+export class PageInfoType {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+// Relay connections. totalCount is a resolver (see connection.resolver.ts): counted only when selected.
+
+@ObjectType('ServiceRequestEdge')
+export class ServiceRequestEdgeType {
+  @Field() cursor: string;
+  @Field(() => ServiceRequestType) node: ServiceRequestType;
+}
+
+@ObjectType('ServiceRequestConnection')
+export class ServiceRequestConnectionType {
+  @Field(() => [ServiceRequestEdgeType]) edges: ServiceRequestEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('AssignmentEdge')
+export class AssignmentEdgeType {
+  @Field() cursor: string;
+  @Field(() => AssignmentType) node: AssignmentType;
+}
+
+@ObjectType('AssignmentConnection')
+export class AssignmentConnectionType {
+  @Field(() => [AssignmentEdgeType]) edges: AssignmentEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('TimelineEdge')
+export class TimelineEdgeType {
+  @Field() cursor: string;
+  @Field(() => TimelineEventType) node: TimelineEventType;
+}
+
+@ObjectType('TimelineConnection')
+export class TimelineConnectionType {
+  @Field(() => [TimelineEdgeType]) edges: TimelineEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('NotificationEdge')
+export class NotificationEdgeType {
+  @Field() cursor: string;
+  @Field(() => NotificationType) node: NotificationType;
+}
+
+@ObjectType('NotificationConnection')
+export class NotificationConnectionType {
+  @Field(() => [NotificationEdgeType]) edges: NotificationEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}

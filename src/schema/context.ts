@@ -1,0 +1,19 @@
+import { Actor } from '../auth/actor';
+import { Config } from '../config';
+import { CalendarCache } from '../services/calendar-cache';
+import { Loaders } from '../services/loaders';
+import { UnitOfWork } from '../services/unit-of-work';
+import { PersonalDataAudit } from './personal-data-audit';
+
+/** What every resolver gets: who asks, how to reach the services, and this request's loaders and audit. */
+export interface GraphQLContext {
+  actor: Actor | null;
+  /** Why there is no actor when a token was sent (expired, invalid, account disabled). */
+  authProblem: string | null;
+  uow: UnitOfWork;
+  calendars: CalendarCache;
+  config: Config;
+  loaders: Loaders;
+  audit: PersonalDataAudit;
+  now: Date;
+}
