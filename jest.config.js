@@ -1,10 +1,12 @@
 // Two projects: pure domain unit tests, and integration tests over HTTP against real PostgreSQL/Redis.
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true } }] };
+// jose ships ESM only; Jest's CommonJS runtime needs it transformed like our own code.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+const transform = { '^.+\\.(ts|js)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true } }] };
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { displayName: 'unit', testEnvironment: 'node', transform, transformIgnorePatterns, testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
-      displayName: 'integration', testEnvironment: 'node', transform,
+      displayName: 'integration', testEnvironment: 'node', transform, transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/integration/support/global-setup.ts',
       setupFiles: ['reflect-metadata'],

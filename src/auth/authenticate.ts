@@ -23,8 +23,13 @@ export async function actorFromStaff(em: EntityManager, staff: Staff): Promise<A
 }
 
 /** The actor behind a bearer token; throws UNAUTHENTICATED for a bad token, null for a staff member who may not log in. */
-export async function resolveActor(em: EntityManager, config: Pick<Config, 'tokenSecret' | 'nodeEnv'>, token: string): Promise<Actor | null> {
-  const { staffId } = await verifyToken(config, token);
+export async function resolveActor(
+  em: EntityManager,
+  config: Pick<Config, 'tokenSecret' | 'nodeEnv'>,
+  token: string,
+  now: Date = new Date(),
+): Promise<Actor | null> {
+  const { staffId } = await verifyToken(config, token, now);
   const staff = await em.getRepository(Staff).findOne({ where: { id: staffId } });
   if (!staff || !staffMayLogIn(staff, config)) return null;
   return actorFromStaff(em, staff);

@@ -27,9 +27,10 @@ function expiry(iat: number, ttl: string): number {
   return iat + Number(m[1]) * seconds;
 }
 
-export async function verifyToken(config: Pick<Config, 'tokenSecret'>, token: string): Promise<{ staffId: string }> {
+/** `now` comes from the server's clock, so tokens expire on the same clock that stamps everything else. */
+export async function verifyToken(config: Pick<Config, 'tokenSecret'>, token: string, now: Date = new Date()): Promise<{ staffId: string }> {
   try {
-    const { payload } = await jwtVerify(token, key(config), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(config), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
     if (!payload.sub || !/^\d+$/.test(payload.sub)) throw new Error('no subject');
     return { staffId: payload.sub };
   } catch (err) {

@@ -19,13 +19,13 @@ interface ContextDeps {
   dataSource: DataSource;
 }
 
-async function authenticate(deps: ContextDeps, req: Request): Promise<{ actor: Actor | null; authProblem: string | null }> {
+async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<{ actor: Actor | null; authProblem: string | null }> {
   const header = req.headers.authorization;
   if (!header) return { actor: null, authProblem: null };
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) return { actor: null, authProblem: 'the Authorization header must be "Bearer <token>"' };
   try {
-    const actor = await resolveActor(deps.dataSource.manager, deps.config, m[1]);
+    const actor = await resolveActor(deps.dataSource.manager, deps.config, m[1], now);
     return { actor, authProblem: actor ? null : 'this account cannot log in' };
   } catch (err) {
     if (err instanceof DomainError) return { actor: null, authProblem: err.message };
@@ -36,8 +36,8 @@ async function authenticate(deps: ContextDeps, req: Request): Promise<{ actor: A
 /** Per GraphQL request: who asks, fresh DataLoaders, one "now", and the audit of unmasked views. */
 export function createContextFactory(deps: ContextDeps) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
-    const { actor, authProblem } = await authenticate(deps, req);
     const now = deps.uow.clock.now();
+    const { actor, authProblem } = await authenticate(deps, req, now);
     return {
       actor,
       authProblem,
