@@ -12,13 +12,19 @@ import { ServiceRequest } from './service-request.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { Staff } from './staff.entity';
 import { TimelineEvent } from './timeline-event.entity';
+import { Notification } from './notification.entity';
+import { ReminderLedger } from './reminder-ledger.entity';
+import { DepartmentWebhook } from './department-webhook.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
+  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
+  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery,
 ];

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { TimelineEvent } from '../entities';
 import { TimelineEventKind } from '../domain/enums';
 import { ServiceContext } from './service-context';
@@ -22,6 +23,22 @@ export async function appendTimeline(ctx: ServiceContext, entry: TimelineEntry):
       data: entry.data ?? null,
       actorId: ctx.actor.staffId,
       at: ctx.now,
+    }),
+  );
+}
+
+/** A system event (deadline warnings, overdue marks, automatic escalation): written by jobs, no actor. */
+export async function appendSystemTimeline(em: EntityManager, at: Date, entry: TimelineEntry): Promise<TimelineEvent> {
+  const repo = em.getRepository(TimelineEvent);
+  return repo.save(
+    repo.create({
+      requestId: entry.requestId,
+      assignmentId: entry.assignmentId ?? null,
+      kind: entry.kind,
+      summary: entry.summary,
+      data: entry.data ?? null,
+      actorId: null,
+      at,
     }),
   );
 }
