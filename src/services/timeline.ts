@@ -11,24 +11,7 @@ export interface TimelineEntry {
   assignmentId?: string | null;
 }
 
-/** Appends to the request's timeline inside the mutation's transaction. The actor is the context's staff member. */
-export async function appendTimeline(ctx: ServiceContext, entry: TimelineEntry): Promise<TimelineEvent> {
-  const repo = ctx.em.getRepository(TimelineEvent);
-  return repo.save(
-    repo.create({
-      requestId: entry.requestId,
-      assignmentId: entry.assignmentId ?? null,
-      kind: entry.kind,
-      summary: entry.summary,
-      data: entry.data ?? null,
-      actorId: ctx.actor.staffId,
-      at: ctx.now,
-    }),
-  );
-}
-
-/** A system event (deadline warnings, overdue marks, automatic escalation): written by jobs, no actor. */
-export async function appendSystemTimeline(em: EntityManager, at: Date, entry: TimelineEntry): Promise<TimelineEvent> {
+function insertTimeline(em: EntityManager, at: Date, actorId: string | null, entry: TimelineEntry): Promise<TimelineEvent> {
   const repo = em.getRepository(TimelineEvent);
   return repo.save(
     repo.create({
@@ -37,8 +20,18 @@ export async function appendSystemTimeline(em: EntityManager, at: Date, entry: T
       kind: entry.kind,
       summary: entry.summary,
       data: entry.data ?? null,
-      actorId: null,
+      actorId,
       at,
     }),
   );
+}
+
+/** Appends to the request's timeline inside the mutation's transaction. The actor is the context's staff member. */
+export function appendTimeline(ctx: ServiceContext, entry: TimelineEntry): Promise<TimelineEvent> {
+  return insertTimeline(ctx.em, ctx.now, ctx.actor.staffId, entry);
+}
+
+/** A system event (deadline warnings, overdue marks, automatic escalation): written by jobs, no actor. */
+export function appendSystemTimeline(em: EntityManager, at: Date, entry: TimelineEntry): Promise<TimelineEvent> {
+  return insertTimeline(em, at, null, entry);
 }
