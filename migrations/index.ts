@@ -1,5 +1,6 @@
 // Every migration, in order. The app and the TypeORM CLI both read this list.
 import { Init1795347072919 } from './1795347072919-Init';
 import { Jobs1795350872541 } from './1795350872541-Jobs';
+import { Analytics1795351114014 } from './1795351114014-Analytics';
 
-export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541];
+export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014];

@@ -9,6 +9,8 @@ import { Staff } from './staff.entity';
 @Index('assignment_request_idx', ['requestId', 'id'])
 @Index('assignment_department_status_idx', ['departmentId', 'status', 'dispatchedAt', 'id'])
 @Index('assignment_department_dispatched_idx', ['departmentId', 'dispatchedAt', 'id'])
+// Rollups recompute a day from the lead assignments dispatched on it.
+@Index('assignment_dispatched_idx', ['dispatchedAt'])
 @Index('assignment_open_accept_due_idx', { synchronize: false })
 @Index('assignment_open_reply_due_idx', { synchronize: false })
 export class Assignment {

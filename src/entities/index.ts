@@ -16,15 +16,19 @@ import { Notification } from './notification.entity';
 import { ReminderLedger } from './reminder-ledger.entity';
 import { DepartmentWebhook } from './department-webhook.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
+import { KpiRollup } from './kpi-rollup.entity';
+import { RollupDirtyDay } from './rollup-dirty-day.entity';
+import { HotspotAlert } from './hotspot-alert.entity';
+import { AnalyticsState } from './analytics-state.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
-  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery,
+  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
-  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery,
+  Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
 ];

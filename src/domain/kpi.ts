@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import { KpiDimension } from './enums';
+
+// The 三率 and their counters (DESIGN.md §7). Pure: the rollup tables hold the counters, these turn them into
+// the rows dashboards read.
+
+export const KPI_COUNTERS = [
+  'received', 'resolvedAtIntake', 'dispatched', 'acceptedOnTime', 'returned', 'replied', 'repliedOnTime',
+  'overdueOpen', 'closed', 'followedUp', 'satisfied', 'dissatisfied', 'resolved', 'reopened',
+] as const;
+
+export type KpiCounter = (typeof KPI_COUNTERS)[number];
+export type KpiCounters = Record<KpiCounter, number>;
+
+export interface KpiRates {
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  onTimeReplyRate: number | null;
+}
+
+const ratio = (numerator: number, divisor: number): number | null => (divisor === 0 ? null : numerator / divisor);
+
+export function kpiRates(c: KpiCounters): KpiRates {
+  return {
+    responseRate: ratio(c.acceptedOnTime, c.dispatched),
+    resolutionRate: ratio(c.resolved, c.followedUp),
+    satisfactionRate: ratio(c.satisfied, c.followedUp),
+    // Work left open past its deadline counts against the department instead of vanishing from the ratio.
+    onTimeReplyRate: ratio(c.repliedOnTime, c.replied + c.overdueOpen),
+  };
+}
+
+export function emptyCounters(): KpiCounters {
+  return Object.fromEntries(KPI_COUNTERS.map((k) => [k, 0])) as KpiCounters;
+}
+
+export const TIME_DIMENSIONS = [KpiDimension.DAY, KpiDimension.WEEK, KpiDimension.MONTH];
+
+/** The bucket of a local day ("YYYY-MM-DD"): the day itself, the Monday of its ISO week, or the first of its month. */
+export function timeBucket(day: string, dimension: KpiDimension): string {
+  const d = DateTime.fromISO(day, { zone: 'UTC' });
+  if (dimension === KpiDimension.WEEK) return d.startOf('week').toISODate()!;
+  if (dimension === KpiDimension.MONTH) return d.startOf('month').toISODate()!;
+  return day;
+}
+
+/** The local days a [from, to) window covers: from's day, up to the day before `to` when `to` is a local midnight. */
+export function dayRange(from: Date, to: Date, timeZone: string): { firstDay: string; lastDay: string } | null {
+  const start = DateTime.fromJSDate(from, { zone: timeZone }).startOf('day');
+  const endInstant = DateTime.fromJSDate(to, { zone: timeZone });
+  const end = endInstant.equals(endInstant.startOf('day')) ? endInstant.minus({ days: 1 }) : endInstant.startOf('day');
+  if (end < start) return null;
+  return { firstDay: start.toISODate()!, lastDay: end.toISODate()! };
+}
+
+/** The local day of an instant. */
+export function localDay(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+}

@@ -1,0 +1,37 @@
+import { KpiDimension } from '../../src/domain/enums';
+import { dayRange, emptyCounters, kpiRates, localDay, timeBucket } from '../../src/domain/kpi';
+
+describe('KPI rates', () => {
+  test('the four rates from their counters', () => {
+    const c = { ...emptyCounters(), dispatched: 10, acceptedOnTime: 8, followedUp: 4, resolved: 3, satisfied: 2, replied: 6, repliedOnTime: 3, overdueOpen: 2 };
+    expect(kpiRates(c)).toEqual({ responseRate: 0.8, resolutionRate: 0.75, satisfactionRate: 0.5, onTimeReplyRate: 3 / 8 });
+  });
+
+  test('a zero divisor gives null, not 0 or NaN', () => {
+    expect(kpiRates(emptyCounters())).toEqual({ responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeReplyRate: null });
+  });
+
+  test('open overdue work counts against the on-time rate even with no reply', () => {
+    expect(kpiRates({ ...emptyCounters(), overdueOpen: 3 }).onTimeReplyRate).toBe(0);
+  });
+});
+
+describe('time buckets', () => {
+  test.each([
+    ['2026-03-04', KpiDimension.DAY, '2026-03-04'],
+    ['2026-03-04', KpiDimension.WEEK, '2026-03-02'],
+    ['2026-03-01', KpiDimension.WEEK, '2026-02-23'],
+    ['2026-03-31', KpiDimension.MONTH, '2026-03-01'],
+    ['2027-01-01', KpiDimension.WEEK, '2026-12-28'],
+  ])('%s by %s is %s', (day, dim, bucket) => expect(timeBucket(day, dim)).toBe(bucket));
+
+  test('days are local to the hotline', () => {
+    expect(localDay(new Date('2026-03-01T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-03-02');
+  });
+
+  test('a [from, to) window of local midnights covers whole days', () => {
+    expect(dayRange(new Date('2026-02-28T16:00:00Z'), new Date('2026-03-31T16:00:00Z'), 'Asia/Shanghai')).toEqual({ firstDay: '2026-03-01', lastDay: '2026-03-31' });
+    expect(dayRange(new Date('2026-03-01T00:00:00+08:00'), new Date('2026-03-01T12:00:00+08:00'), 'Asia/Shanghai')).toEqual({ firstDay: '2026-03-01', lastDay: '2026-03-01' });
+    expect(dayRange(new Date('2026-03-02T00:00:00+08:00'), new Date('2026-03-01T00:00:00+08:00'), 'Asia/Shanghai')).toBeNull();
+  });
+});
