@@ -2,16 +2,13 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { notFound } from '../domain/errors';
 import { GraphQLContext } from '../schema/context';
 import { NotificationConnectionType } from '../schema/connection.types';
-import { KpiRowType } from '../schema/config.types';
 import { fromGlobalId } from '../schema/global-id';
-import { KpiQueryInput } from '../schema/inputs';
-import { HotspotAlertType, NotificationType, RoutingSuggestionType } from '../schema/request.types';
-import { DateTimeScalar } from '../schema/scalars';
+import { NotificationType, RoutingSuggestionType } from '../schema/request.types';
 import { findRequest } from '../services/request-query.service';
-import { ANALYTICS_READERS, CENTER } from './roles';
+import { CENTER } from './roles';
 import { actorOf, emptyConnection, read } from './support';
 
-// Operations whose behaviour belongs to later issues (#3 notifications, #4 analytics, #5 routing). Until they
+// Operations whose behaviour belongs to later issues (#3 notifications, #5 routing). Until they
 // land they answer an empty list, as issue #2 allows, but with the full authorization and input checks.
 @Resolver()
 export class PendingFeaturesResolver {
@@ -20,21 +17,6 @@ export class PendingFeaturesResolver {
   async routingSuggestions(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: GraphQLContext) {
     const request = await read(ctx, (c) => findRequest(c, { id: fromGlobalId(requestId, 'ServiceRequest', 'requestId') }));
     if (!request) throw notFound('service request');
-    return [];
-  }
-
-  @Authorized(ANALYTICS_READERS)
-  @Query(() => [KpiRowType])
-  kpis(@Arg('query', () => KpiQueryInput) _query: KpiQueryInput) {
-    return [];
-  }
-
-  @Authorized(ANALYTICS_READERS)
-  @Query(() => [HotspotAlertType])
-  hotspots(
-    @Arg('from', () => DateTimeScalar, { nullable: true }) _from?: Date | null,
-    @Arg('to', () => DateTimeScalar, { nullable: true }) _to?: Date | null,
-  ) {
     return [];
   }
 

@@ -8,6 +8,7 @@ import { CenterResolver } from './center.resolver';
 import { CitizenResolver } from './citizen.resolver';
 import { DepartmentResolver } from './department.resolver';
 import { IntakeResolver } from './intake.resolver';
+import { KpiResolver } from './kpi.resolver';
 import { NodeResolver } from './node.resolver';
 import { CategoryFieldsResolver, DepartmentFieldsResolver, RegionFieldsResolver, StaffFieldsResolver } from './organisation.resolver';
 import { ServiceRequestFieldsResolver } from './service-request-fields.resolver';
@@ -17,5 +18,5 @@ export const RESOLVERS = [
   AuthResolver, ServiceRequestResolver, ServiceRequestFieldsResolver, CitizenResolver, IntakeResolver, CenterResolver,
   DepartmentResolver, AssignmentFieldsResolver, ExtensionRequestFieldsResolver, FollowUpFieldsResolver,
   TimelineEventFieldsResolver, DepartmentFieldsResolver, CategoryFieldsResolver, RegionFieldsResolver, StaffFieldsResolver,
-  AdministrationResolver, NodeResolver, PendingFeaturesResolver,
+  AdministrationResolver, NodeResolver, PendingFeaturesResolver, KpiResolver,
 ] as const;

@@ -1,0 +1,89 @@
+import { Role, KpiDimension } from '../../domain/enums';
+import { badInput, forbidden } from '../../domain/errors';
+import { dayRange, KPI_COUNTERS, KpiCounters, kpiRates, KpiRates } from '../../domain/kpi';
+import { hasRole } from '../../auth/actor';
+import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from '../reference-lookup';
+import { ServiceContext } from '../service-context';
+
+export interface KpiQuery {
+  from: Date;
+  to: Date;
+  groupBy: KpiDimension[];
+  departmentCode?: string | null;
+  categoryCode?: string | null;
+  regionCode?: string | null;
+}
+
+export type KpiRow = { key: string[] } & KpiCounters & KpiRates;
+
+const MAX_DAYS = 3 * 366;
+
+/** The SQL expression of each dimension's key (codes, or ISO dates of the bucket's first day). */
+const DIMENSION_SQL: Record<KpiDimension, string> = {
+  [KpiDimension.DEPARTMENT]: 'd.code',
+  [KpiDimension.CATEGORY]: 'c.code',
+  [KpiDimension.REGION]: `COALESCE(g.code, 'NONE')`,
+  [KpiDimension.CHANNEL]: 'k.channel::text',
+  [KpiDimension.REQUEST_TYPE]: 'k.request_type::text',
+  [KpiDimension.DAY]: `to_char(k.day, 'YYYY-MM-DD')`,
+  [KpiDimension.WEEK]: `to_char(date_trunc('week', k.day), 'YYYY-MM-DD')`,
+  [KpiDimension.MONTH]: `to_char(date_trunc('month', k.day), 'YYYY-MM-DD')`,
+};
+
+const COLUMN: Record<string, string> = {
+  received: 'received', resolvedAtIntake: 'resolved_at_intake', dispatched: 'dispatched', acceptedOnTime: 'accepted_on_time',
+  returned: 'returned', replied: 'replied', repliedOnTime: 'replied_on_time', overdueOpen: 'overdue_open', closed: 'closed',
+  followedUp: 'followed_up', satisfied: 'satisfied', dissatisfied: 'dissatisfied', resolved: 'resolved', reopened: 'reopened',
+};
+
+/**
+ * 三率 by any combination of dimensions, from the rollup table (never the raw requests). Whole local days of
+ * HOTLINE_TZ; liaisons see only their department subtree's rows; filters include sub-trees.
+ */
+export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRow[]> {
+  const groupBy = [...q.groupBy];
+  if (new Set(groupBy).size !== groupBy.length) throw badInput('a dimension is listed twice', { field: 'groupBy' });
+  const range = dayRange(q.from, q.to, ctx.timeZone);
+  if (!range) throw badInput('from must be before to');
+  if ((q.to.getTime() - q.from.getTime()) / 86_400_000 > MAX_DAYS) throw badInput(`at most ${MAX_DAYS} days at a time`);
+
+  const where = ['k.day BETWEEN $1::date AND $2::date'];
+  const params: unknown[] = [range.firstDay, range.lastDay];
+  const prefix = async (code: string | null | undefined, alias: string, find: () => Promise<{ path: string }>) => {
+    if (!code) return;
+    params.push(`${(await find()).path}%`);
+    where.push(`${alias}.path LIKE $${params.length}`);
+  };
+  await prefix(q.departmentCode, 'd', () => requireDepartmentByCode(ctx, q.departmentCode!));
+  await prefix(q.categoryCode, 'c', () => requireCategoryByCode(ctx, q.categoryCode!));
+  await prefix(q.regionCode, 'g', () => requireRegionByCode(ctx, q.regionCode!));
+  scopeToActor(ctx, where, params);
+
+  const keys = groupBy.map((dim, i) => `${DIMENSION_SQL[dim]} AS k${i}`);
+  const sums = KPI_COUNTERS.map((c) => `COALESCE(sum(k.${COLUMN[c]}), 0)::int AS "${c}"`);
+  const groupClause = groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')} ORDER BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : '';
+  const rows: Record<string, unknown>[] = await ctx.em.query(
+    `SELECT ${[...keys, ...sums].join(', ')}
+     FROM kpi_rollup k
+     JOIN department d ON d.id = k.department_id
+     JOIN category c ON c.id = k.category_id
+     LEFT JOIN region g ON g.id = k.region_id
+     WHERE ${where.join(' AND ')} ${groupClause}`,
+    params,
+  );
+  return rows.map((r) => toRow(r, groupBy.length));
+}
+
+function scopeToActor(ctx: ServiceContext, where: string[], params: unknown[]): void {
+  const centerRoles = [Role.AGENT, Role.SUPERVISOR, Role.ANALYST, Role.ADMIN];
+  if (hasRole(ctx.actor, ...centerRoles)) return;
+  if (!hasRole(ctx.actor, Role.LIAISON) || !ctx.actor.departmentPath) throw forbidden('your role cannot read KPIs');
+  params.push(`${ctx.actor.departmentPath}%`);
+  where.push(`d.path LIKE $${params.length}`);
+}
+
+function toRow(r: Record<string, unknown>, dimensions: number): KpiRow {
+  const counters = Object.fromEntries(KPI_COUNTERS.map((c) => [c, Number(r[c])])) as KpiCounters;
+  const key = Array.from({ length: dimensions }, (_, i) => String(r[`k${i}`]));
+  return { key, ...counters, ...kpiRates(counters) };
+}

@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { HOTLINE_DEPARTMENT_CODE } from '../reference-lookup';
+import { ROLLUP_COLUMNS, ROLLUP_ROWS_SQL } from './rollup-sql';
+
+// One rollup writer at a time: recomputing a day is delete + insert, and two at once would collide.
+const ROLLUP_LOCK = 12345_0001;
+
+export interface RollupDeps {
+  timeZone: string;
+  now: Date;
+}
+
+async function hotlineDepartmentId(em: EntityManager): Promise<string> {
+  const rows: { id: string }[] = await em.query('SELECT id FROM department WHERE code = $1', [HOTLINE_DEPARTMENT_CODE]);
+  if (!rows.length) throw new Error(`the hotline center department ${HOTLINE_DEPARTMENT_CODE} is missing: KPIs attribute undispatched work to it`);
+  return String(rows[0].id);
+}
+
+/** Recomputes the rollup rows of these local days from the raw tables, in the caller's transaction. */
+export async function recomputeDays(em: EntityManager, days: string[], deps: RollupDeps): Promise<number> {
+  if (days.length === 0) return 0;
+  await em.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+  await em.query('DELETE FROM kpi_rollup WHERE day = ANY($1::date[])', [days]);
+  const hotline = await hotlineDepartmentId(em);
+  const inserted: unknown[] = await em.query(
+    `INSERT INTO kpi_rollup (${ROLLUP_COLUMNS}) ${ROLLUP_ROWS_SQL} RETURNING day`,
+    [days, deps.timeZone, deps.now, hotline],
+  );
+  return inserted.length;
+}
+
+/** Every local day from `from` to `to` inclusive ("YYYY-MM-DD"). */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = DateTime.fromISO(from, { zone: 'UTC' }); d.toISODate()! <= to; d = d.plus({ days: 1 })) out.push(d.toISODate()!);
+  return out;
+}
+
+/** The local days whose rollup rows a request's current state feeds: its intake, its lead dispatches, its follow-ups. */
+export async function daysTouchedBy(em: EntityManager, requestIds: string[], timeZone: string): Promise<string[]> {
+  if (requestIds.length === 0) return [];
+  const rows: { day: string }[] = await em.query(
+    `SELECT DISTINCT to_char((t AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS day FROM (
+       SELECT created_at AS t FROM service_request WHERE id = ANY($1::bigint[])
+       UNION ALL SELECT dispatched_at FROM assignment WHERE request_id = ANY($1::bigint[]) AND role = 'LEAD'
+       UNION ALL SELECT recorded_at FROM follow_up WHERE request_id = ANY($1::bigint[])
+     ) touched`,
+    [requestIds, timeZone],
+  );
+  return rows.map((r) => r.day);
+}
+
+/** Marks the days a change touched as stale (called for each REQUEST_CHANGED outbox event). */
+export async function markRequestsDirty(em: EntityManager, requestIds: string[], timeZone: string, now: Date): Promise<string[]> {
+  const days = await daysTouchedBy(em, requestIds, timeZone);
+  await markDaysDirty(em, days, now);
+  return days;
+}
+
+export async function markDaysDirty(em: EntityManager, days: string[], now: Date): Promise<void> {
+  if (days.length === 0) return;
+  await em.query(
+    `INSERT INTO rollup_dirty_day (day, marked_at) SELECT d, $2 FROM unnest($1::date[]) d ON CONFLICT (day) DO NOTHING`,
+    [days, now],
+  );
+}
