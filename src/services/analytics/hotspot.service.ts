@@ -63,7 +63,7 @@ async function notifyHotspots(em: EntityManager, alerts: HotspotAlert[], now: Da
 }
 
 /**
- * Alerts whose window ended in [from, to) (default: the last 30 days), most unusual first. A liaison sees an
+ * Alerts whose window ended in [from, to] (default: the last 30 days up to now), most unusual first. A liaison sees an
  * alert only when requests behind it were assigned to their department subtree ("own department's rows").
  */
 export async function listHotspots(ctx: ServiceContext, from?: Date | null, to?: Date | null): Promise<HotspotAlert[]> {
@@ -73,7 +73,7 @@ export async function listHotspots(ctx: ServiceContext, from?: Date | null, to?:
   const qb = ctx.em
     .getRepository(HotspotAlert)
     .createQueryBuilder('h')
-    .where('h.window_end >= :start AND h.window_end < :end', { start, end });
+    .where('h.window_end >= :start AND h.window_end <= :end', { start, end });
   if (!hasRole(ctx.actor, Role.AGENT, Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)) {
     if (!hasRole(ctx.actor, Role.LIAISON) || !ctx.actor.departmentPath) throw forbidden();
     qb.andWhere(

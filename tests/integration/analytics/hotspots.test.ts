@@ -1,0 +1,74 @@
+import { detectHotspots } from '../../../src/services/analytics/hotspot.service';
+import { GraphQLClient } from '../support/graphql-client';
+import { startTestServer, TestServer } from '../support/test-server';
+
+// Hotspots (DESIGN.md §7): a category suddenly growing in one district raises exactly one alert per day;
+// a flat history raises none.
+
+const TZ = 'Asia/Shanghai';
+const NOW = new Date('2026-03-20T06:00:00Z');
+const HOUR = 3_600_000;
+
+let t: TestServer;
+let ids: Record<string, string>;
+
+async function insertRequests(category: string, region: string, times: Date[]): Promise<void> {
+  await t.db.dataSource.query(
+    `INSERT INTO service_request (code, channel, type, urgency, status, title, content, category_id, region_id, created_at, updated_at,
+                                  registered_by_id, owner_id)
+     SELECT 'H' || nextval('service_request_code_seq'), 'PHONE', 'COMPLAINT', 'NORMAL', 'REGISTERED', '噪音', '夜间施工噪音',
+            $1, $2, at, at, $3, $3
+     FROM unnest($4::timestamptz[]) AS at`,
+    [ids[category], ids[region], ids.agent, times],
+  );
+}
+
+beforeAll(async () => {
+  t = await startTestServer({ now: NOW });
+  const rows = await t.db.dataSource.query(
+    `SELECT 'c:' || code AS k, id FROM category UNION ALL SELECT 'r:' || code, id FROM region UNION ALL SELECT 'agent', id FROM staff WHERE username = 'agent01'`);
+  ids = Object.fromEntries(rows.map((r: { k: string; id: string }) => [r.k.replace(/^c:|^r:/, ''), String(r.id)]));
+  // A flat history: for 29 days, two noise complaints a day on two streets of D01, one on D02, one wage case on D03.
+  const flat = (perDay: number) => Array.from({ length: 29 * perDay }, (_, i) => new Date(NOW.getTime() - (i + 0.5) * (24 / perDay) * HOUR));
+  await insertRequests('ENV_NOISE', 'D01S01', flat(1));
+  await insertRequests('ENV_NOISE', 'D01S02', flat(1));
+  await insertRequests('ENV_NOISE', 'D02S01', flat(1));
+  await insertRequests('HRSS_WAGE', 'D03', flat(1));
+});
+afterAll(() => t.close());
+
+describe('hotspot detection', () => {
+  test('a flat history raises no alert', async () => {
+    expect(await detectHotspots(t.db.dataSource.manager, NOW, TZ)).toEqual([]);
+  });
+
+  test('a spike of one category in one district raises exactly one alert, once a day', async () => {
+    const spike = Array.from({ length: 12 }, (_, i) => new Date(NOW.getTime() - (i + 1) * HOUR));
+    await insertRequests('ENV_NOISE', 'D01S03', spike);
+    const alerts = await detectHotspots(t.db.dataSource.manager, NOW, TZ);
+    expect(alerts).toHaveLength(1);
+    const [alert] = alerts;
+    expect(alert).toMatchObject({ categoryId: ids.ENV_NOISE, regionId: ids.D01 });
+    // 12 + the two flat streets' share of the window = 14 in the last 24 h against a baseline of 2 a day.
+    expect(alert.count).toBe(14);
+    expect(alert.baseline).toBeCloseTo(2, 5);
+    expect(alert.score).toBeCloseTo((14 - 2) / Math.sqrt(3), 5);
+    expect(await detectHotspots(t.db.dataSource.manager, new Date(NOW.getTime() + HOUR), TZ)).toEqual([]);
+    const [{ n }] = await t.db.dataSource.query('SELECT count(*)::int AS n FROM hotspot_alert');
+    expect(n).toBe(1);
+  });
+
+  test('fewer than five requests are never a hotspot, however unusual', async () => {
+    await insertRequests('URBAN_LIGHT', 'D04S01', [new Date(NOW.getTime() - HOUR), new Date(NOW.getTime() - 2 * HOUR), new Date(NOW.getTime() - 3 * HOUR), new Date(NOW.getTime() - 4 * HOUR)]);
+    expect(await detectHotspots(t.db.dataSource.manager, new Date(NOW.getTime() + 2 * HOUR), TZ)).toEqual([]);
+  });
+
+  test('supervisors and analysts are notified; hotspots() serves the alert', async () => {
+    const recipients = await t.db.dataSource.query(
+      `SELECT s.username FROM notification n JOIN staff s ON s.id = n.recipient_id WHERE n.kind = 'HOTSPOT' ORDER BY 1`);
+    expect(recipients.map((r: { username: string }) => r.username)).toEqual(['analyst01', 'supervisor01']);
+    const analyst: GraphQLClient = await t.login('analyst01');
+    const { hotspots } = await analyst.ok('{ hotspots { id count baseline score category { code } region { code } windowStart windowEnd } }');
+    expect(hotspots).toEqual([expect.objectContaining({ count: 14, category: { code: 'ENV_NOISE' }, region: { code: 'D01' } })]);
+  });
+});
