@@ -16,6 +16,7 @@ import { GraphQLContext } from './schema/context';
 import { createErrorFormatter } from './schema/error-formatter';
 import { auditPlugin, createContextFactory } from './http/graphql-context';
 import { healthRoute } from './http/health';
+import { kpiCsvRoute } from './http/kpi-csv';
 import { landingPage } from './http/landing-page';
 import { CalendarCache } from './services/calendar-cache';
 import { UnitOfWork } from './services/unit-of-work';
@@ -54,6 +55,7 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
   app.disable('x-powered-by');
   app.get('/healthz', healthRoute(dataSource, deps.redis ?? null));
   app.get('/', (_req, res) => { res.type('html').send(landingPage()); });
+  app.get('/analytics/kpis.csv', kpiCsvRoute({ config, dataSource, uow }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
