@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { Clock, systemClock } from './clock';
 import { Config } from './config';
+import { startAnalyticsWorker } from './jobs/analytics.job';
+import { DEFAULT_PREFIX } from './jobs/queues';
 import { migrate, openDatabase, withStartupLock } from './runtime/database';
 import { loadConfigOrExit, runEntryPoint } from './runtime/entry-point';
 import { createLogger, Logger } from './runtime/logger';
@@ -16,7 +19,14 @@ export interface WorkerDeps {
   /** Each BullMQ worker opens its own blocking connection from this URL. */
   redisUrl: string;
   log: Logger;
+  /** Tests: their own clock, BullMQ key prefix and job periods. */
+  clock?: Clock;
+  prefix?: string;
+  analyticsEveryMs?: number;
 }
+
+/** kpis must reflect a change within 60 s (issue 4): a rollup run every 15 s leaves room for a slow one. */
+const ANALYTICS_EVERY_MS = 15_000;
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -26,8 +36,11 @@ interface Closable { close(): Promise<unknown> }
 
 /** Starts every job worker; `close()` lets running jobs finish and stops them. */
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
-  // The reminder, notification and analytics workers (issue 3 onwards) are started here.
   const workers: Closable[] = [];
+  workers.push(await startAnalyticsWorker({
+    dataSource: deps.dataSource, clock: deps.clock ?? systemClock, timeZone: deps.config.hotlineTz,
+    redisUrl: deps.redisUrl, prefix: deps.prefix ?? DEFAULT_PREFIX, everyMs: deps.analyticsEveryMs ?? ANALYTICS_EVERY_MS, log: deps.log,
+  }));
   deps.log.info({ workers: workers.length }, 'job workers started');
   return { close: async () => { await Promise.all(workers.map((w) => w.close())); } };
 }

@@ -6,6 +6,10 @@ export class AnalyticsState {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   name: string;
 
-  @Column({ type: 'timestamptz' })
-  value: Date;
+  @Column({ type: 'timestamptz', nullable: true })
+  value: Date | null;
+
+  /** A transaction-id watermark (outbox consumption), where the state is one. */
+  @Column({ type: 'bigint', nullable: true })
+  position: string | null;
 }

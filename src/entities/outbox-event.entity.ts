@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // Transactional outbox (DESIGN.md §6): written in the mutation's transaction, moved to BullMQ by the relay.
 @Entity('outbox_event')
 @Index('outbox_event_unsent_idx', { synchronize: false })
+@Index('outbox_event_topic_txid_idx', ['topic', 'txid'])
 export class OutboxEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -21,4 +22,9 @@ export class OutboxEvent {
 
   @Column({ type: 'int', default: 0 })
   attempts: number;
+
+  // The writing transaction's id. Readers that must not miss a row (the analytics consumer) take only rows of
+  // transactions older than every running one, so a late commit with a lower sequence id is never skipped.
+  @Column({ type: 'bigint', default: () => 'outbox_current_txid()', update: false, insert: false })
+  txid: string;
 }

@@ -42,5 +42,5 @@ test('without a token 401, bad input 400', async () => {
   const analyst = await t.login('analyst01');
   const bad = await fetch(csvUrl({ ...MARCH, groupBy: 'PLANET' }), { headers: { authorization: `Bearer ${analyst.token}` } });
   expect(bad.status).toBe(400);
-  expect((await bad.json()).error.code).toBe('BAD_USER_INPUT');
+  expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
 });
