@@ -16,7 +16,9 @@ export enum AssignmentAction {
 export interface AssignmentState {
   status: A;
   role: AssignmentRole;
+  /** Set when the center rejected this unit's return (it designated the unit); no second return. */
   designated: boolean;
+  /** PENDING or ACCEPTED: where a rejected return goes back to. */
   statusBeforeReturn?: A | null;
 }
 
@@ -33,9 +35,12 @@ const VERB: Record<AssignmentAction, string> = {
 };
 
 const refuse = (a: AssignmentState, action: AssignmentAction, why?: string) =>
-  invalidTransition(why ?? `cannot ${VERB[action]} an assignment that is ${a.status}`, { status: a.status, action });
+  invalidTransition(why ?? `cannot ${VERB[action] ?? action} an assignment that is ${a.status}`, { status: a.status, action });
 
-/** The assignment state machine (DESIGN.md §4 rules on return, extension, reply and review). */
+/**
+ * The assignment state machine (DESIGN.md §4 rules on return, extension, reply and review). A request for an
+ * extension does not change the status: it is allowed, or refused, like any other action.
+ */
 export function nextAssignmentStatus(a: AssignmentState, action: AssignmentAction): A {
   const from = (...allowed: A[]) => {
     if (!allowed.includes(a.status)) throw refuse(a, action);
@@ -54,6 +59,7 @@ export function nextAssignmentStatus(a: AssignmentState, action: AssignmentActio
       return A.RETURNED;
     case AssignmentAction.REJECT_RETURN:
       from(A.RETURN_REQUESTED);
+      // Unknown previous state (null): PENDING is the safe side, the unit simply signs for it again.
       return a.statusBeforeReturn === A.ACCEPTED ? A.ACCEPTED : A.PENDING;
     case AssignmentAction.REQUEST_EXTENSION:
       from(A.PENDING, A.ACCEPTED);
@@ -70,7 +76,21 @@ export function nextAssignmentStatus(a: AssignmentState, action: AssignmentActio
     case AssignmentAction.CANCEL:
       from(...OPEN_ASSIGNMENT_STATUSES);
       return A.CANCELLED;
+    default:
+      throw refuse(a, action);
   }
+}
+
+/** The actions that apply to an assignment as it is now. */
+export function allowedAssignmentActions(a: AssignmentState): AssignmentAction[] {
+  return Object.values(AssignmentAction).filter((action) => {
+    try {
+      nextAssignmentStatus(a, action);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function isOpenAssignment(status: A): boolean {

@@ -21,15 +21,28 @@ export interface FollowUpInputFacts {
   answeredAtIntake: boolean;
 }
 
-/** What a follow-up call means for the request (DESIGN.md §4, Follow-up). */
+/**
+ * What a follow-up call means for the request (DESIGN.md §4, Follow-up):
+ * - not reached: another attempt is recorded (RECORD_UNREACHED), and the third closes it (CLOSE_UNREACHABLE);
+ * - reached, satisfied (three upper levels) and resolved: CLOSE;
+ * - reached, dissatisfied or unresolved: REHANDLE by the department that replied, or, when the center itself
+ *   answered at intake, BACK_TO_REGISTERED for a supervisor to dispatch.
+ * Contradictory answers (no satisfaction from a citizen who was reached, or one from a citizen who was not)
+ * are BAD_USER_INPUT rather than guessed at.
+ */
 export function decideFollowUp(f: FollowUpInputFacts): FollowUpDecision {
+  if (!Number.isInteger(f.previousUnreachedAttempts) || f.previousUnreachedAttempts < 0) {
+    throw new RangeError(`previousUnreachedAttempts must be a whole number ≥ 0, got ${f.previousUnreachedAttempts}`);
+  }
   if (!f.reached) {
     if (f.satisfaction != null || f.resolved != null) {
       throw badInput('an unreached follow-up cannot record satisfaction or resolution');
     }
     return f.previousUnreachedAttempts + 1 >= MAX_UNREACHED_ATTEMPTS ? 'CLOSE_UNREACHABLE' : 'RECORD_UNREACHED';
   }
-  if (f.satisfaction == null) throw badInput('satisfaction is required when the citizen was reached');
+  if (f.satisfaction == null || !Object.values(Satisfaction).includes(f.satisfaction)) {
+    throw badInput('satisfaction is required when the citizen was reached');
+  }
   if (f.resolved == null) throw badInput('resolved is required when the citizen was reached');
   if (isSatisfied(f.satisfaction) && f.resolved) return 'CLOSE';
   return f.answeredAtIntake ? 'BACK_TO_REGISTERED' : 'REHANDLE';

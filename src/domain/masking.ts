@@ -2,7 +2,10 @@ import { Role } from './enums';
 
 export type CitizenVisibility = 'FULL' | 'MASKED' | 'HIDDEN';
 
-/** "张三" → "张*", "欧阳娜娜" → "欧***", "Li Lei" → "L*****": the first character and nothing else. */
+/**
+ * "张三" → "张*", "欧阳娜娜" → "欧***", "Li Lei" → "L*****": the first character (the family name's first
+ * character, or a Latin initial) and one star per hidden character; a one-character name is all hidden.
+ */
 export function maskName(name: string | null): string | null {
   if (name == null) return null;
   const chars = [...name.trim()];
@@ -11,14 +14,23 @@ export function maskName(name: string | null): string | null {
   return chars[0] + '*'.repeat(chars.length - 1);
 }
 
-/** "13812345678" → "138****5678"; "010-12345678" → "010-****5678": area code and last four digits stay. */
+/**
+ * "13812345678" → "138****5678"; "010-12345678" → "010-****5678": the operator prefix or area code and the
+ * last four digits stay (enough to tell two numbers apart on the phone), the rest is hidden. Anything too
+ * short to keep both ends and still hide something is hidden entirely.
+ */
 export function maskPhone(phone: string | null): string | null {
   if (phone == null) return null;
-  const dash = phone.indexOf('-');
-  const prefix = dash >= 0 ? phone.slice(0, dash + 1) : phone.slice(0, 3);
-  const rest = phone.slice(prefix.length);
-  if (rest.length <= 4) return prefix + '*'.repeat(rest.length);
-  return prefix + '*'.repeat(rest.length - 4) + rest.slice(-4);
+  const p = phone.trim();
+  const dash = p.indexOf('-');
+  if (dash > 0) return p.slice(0, dash + 1) + maskMiddle(p.slice(dash + 1), 0, 4);
+  return maskMiddle(p, 3, 4);
+}
+
+function maskMiddle(text: string, keepStart: number, keepEnd: number): string {
+  const chars = [...text];
+  if (chars.length <= keepStart + keepEnd) return '*'.repeat(chars.length);
+  return chars.slice(0, keepStart).join('') + '*'.repeat(chars.length - keepStart - keepEnd) + chars.slice(-keepEnd).join('');
 }
 
 const RANK: Record<CitizenVisibility, number> = { HIDDEN: 0, MASKED: 1, FULL: 2 };

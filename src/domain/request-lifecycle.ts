@@ -1,7 +1,13 @@
 import { OPEN_REQUEST_STATUSES, RequestStatus as S } from './enums';
 import { invalidTransition } from './errors';
 
-/** Everything that moves a ServiceRequest from one status to another (DESIGN.md §4). */
+/** Every request starts here (createServiceRequest, DESIGN.md §4). */
+export const INITIAL_REQUEST_STATUS = S.REGISTERED;
+
+/**
+ * Everything that moves an existing ServiceRequest from one status to another (DESIGN.md §4). Creation is not
+ * an action: there is no "from"; a new request is INITIAL_REQUEST_STATUS.
+ */
 export enum RequestAction {
   RESOLVE_AT_INTAKE = 'RESOLVE_AT_INTAKE',
   DISPATCH = 'DISPATCH',
@@ -57,16 +63,23 @@ const VERB: Record<RequestAction, string> = {
 };
 
 export function canApplyRequestAction(from: S, action: RequestAction): boolean {
-  return TRANSITIONS[action].from.includes(from);
+  return TRANSITIONS[action]?.from.includes(from) ?? false; // an unknown action applies nowhere
 }
 
+/** The actions that apply to a request in `from` (e.g. to show only the buttons that can work). */
+export function allowedRequestActions(from: S): RequestAction[] {
+  return Object.values(RequestAction).filter((action) => canApplyRequestAction(from, action));
+}
+
+/** The status after `action`, or INVALID_TRANSITION ("cannot dispatch a request that is IN_PROGRESS"). */
 export function nextRequestStatus(from: S, action: RequestAction): S {
   if (!canApplyRequestAction(from, action)) {
-    throw invalidTransition(`cannot ${VERB[action]} a request that is ${from}`, { status: from, action });
+    throw invalidTransition(`cannot ${VERB[action] ?? action} a request that is ${from}`, { status: from, action });
   }
   return TRANSITIONS[action].to;
 }
 
+/** Open = still being worked on: REGISTERED, DISPATCHED, IN_PROGRESS, REPLIED, AWAITING_FOLLOW_UP. */
 export function isOpenRequest(status: S): boolean {
   return OPEN.includes(status);
 }

@@ -1,12 +1,25 @@
 import { badInput } from './errors';
 
+// Lengths of free text, in characters (Unicode code points, as PostgreSQL's varchar(n) counts them, so "路灯"
+// is 2 and an emoji is 1). Columns are at least this wide; checking here gives a clear BAD_USER_INPUT
+// instead of a database error.
+
 export const TITLE_MAX = 200;
 export const CONTENT_MAX = 20_000;
-export const REASON_MAX = 2_000;
-export const NOTE_MAX = 5_000;
 export const ANSWER_MAX = 20_000;
+export const REPLY_MAX = 20_000;
+export const REASON_MAX = 2_000;
+export const COMMENT_MAX = 2_000;
+export const NOTE_MAX = 5_000;
 export const NAME_MAX = 100;
 export const ADDRESS_MAX = 500;
+
+/** Length in characters (code points), not UTF-16 units. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 
 // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
 function refuseNul(field: string, text: string): string {
@@ -14,20 +27,22 @@ function refuseNul(field: string, text: string): string {
   return text;
 }
 
-/** Trims and checks a required text; the message names the field and its limit. */
-export function requireText(field: string, value: string | null | undefined, max: number): string {
-  const text = refuseNul(field, (value ?? '').trim());
-  if (text.length === 0) throw badInput(`${field} must not be empty`, { field });
-  if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, { field, max });
+function checkMax(field: string, text: string, max: number): string {
+  if (textLength(text) > max) throw badInput(`${field} is longer than ${max} characters`, { field, max });
   return text;
 }
 
-/** Like requireText, for optional fields: empty becomes null. */
-export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  const text = refuseNul(field, (value ?? '').trim());
-  if (text.length === 0) return null;
-  if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, { field, max });
-  return text;
+const trimmed = (field: string, value: string | null | undefined) => refuseNul(field, String(value ?? '').trim());
+
+/** Trims and checks a required text; the message names the field and its limit. */
+export function requireText(field: string, value: string | null | undefined, max: number): string {
+  const text = trimmed(field, value);
+  if (text.length === 0) throw badInput(`${field} must not be empty`, { field });
+  return checkMax(field, text, max);
 }
-export const COMMENT_MAX = 2_000;
-export const REPLY_MAX = 20_000;
+
+/** Like requireText, for optional fields: missing or blank becomes null. */
+export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  const text = trimmed(field, value);
+  return text.length === 0 ? null : checkMax(field, text, max);
+}

@@ -1,56 +1,107 @@
 import { Satisfaction as Sat, SupervisionLevel as L } from '../../src/domain/enums';
-import { decideFollowUp, isSatisfied, supervisionAfterRehandling } from '../../src/domain/follow-up-outcome';
+import { ErrorCode } from '../../src/domain/errors';
+import {
+  decideFollowUp, FollowUpDecision, FollowUpInputFacts, higherSupervision, isSatisfied, MAX_UNREACHED_ATTEMPTS, supervisionAfterRehandling,
+} from '../../src/domain/follow-up-outcome';
 
-const reached = (satisfaction: Sat, resolved: boolean, answeredAtIntake = false) =>
-  decideFollowUp({ reached: true, satisfaction, resolved, previousUnreachedAttempts: 0, answeredAtIntake });
+const badInput = expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT });
 
-describe('follow-up decisions', () => {
-  test.each([Sat.VERY_SATISFIED, Sat.SATISFIED, Sat.BASICALLY_SATISFIED])('%s and resolved closes the request', (s) => {
-    expect(reached(s, true)).toBe('CLOSE');
-    expect(isSatisfied(s)).toBe(true);
+describe('satisfaction levels', () => {
+  test.each([
+    [Sat.VERY_SATISFIED, true], [Sat.SATISFIED, true], [Sat.BASICALLY_SATISFIED, true],
+    [Sat.DISSATISFIED, false], [Sat.VERY_DISSATISFIED, false],
+  ])('%s counts as satisfied: %s', (s, expected) => expect(isSatisfied(s)).toBe(expected));
+});
+
+describe('reached follow-ups: every satisfaction × resolved × who answered', () => {
+  // [satisfaction, resolved, answeredAtIntake, decision], written out.
+  const table: [Sat, boolean, boolean, FollowUpDecision][] = [
+    [Sat.VERY_SATISFIED, true, false, 'CLOSE'], [Sat.VERY_SATISFIED, true, true, 'CLOSE'],
+    [Sat.SATISFIED, true, false, 'CLOSE'], [Sat.SATISFIED, true, true, 'CLOSE'],
+    [Sat.BASICALLY_SATISFIED, true, false, 'CLOSE'], [Sat.BASICALLY_SATISFIED, true, true, 'CLOSE'],
+    [Sat.DISSATISFIED, true, false, 'REHANDLE'], [Sat.DISSATISFIED, true, true, 'BACK_TO_REGISTERED'],
+    [Sat.VERY_DISSATISFIED, true, false, 'REHANDLE'], [Sat.VERY_DISSATISFIED, true, true, 'BACK_TO_REGISTERED'],
+    // Satisfied with the manner but the problem remains: still not done.
+    [Sat.VERY_SATISFIED, false, false, 'REHANDLE'], [Sat.VERY_SATISFIED, false, true, 'BACK_TO_REGISTERED'],
+    [Sat.SATISFIED, false, false, 'REHANDLE'], [Sat.SATISFIED, false, true, 'BACK_TO_REGISTERED'],
+    [Sat.BASICALLY_SATISFIED, false, false, 'REHANDLE'], [Sat.BASICALLY_SATISFIED, false, true, 'BACK_TO_REGISTERED'],
+    [Sat.DISSATISFIED, false, false, 'REHANDLE'], [Sat.DISSATISFIED, false, true, 'BACK_TO_REGISTERED'],
+    [Sat.VERY_DISSATISFIED, false, false, 'REHANDLE'], [Sat.VERY_DISSATISFIED, false, true, 'BACK_TO_REGISTERED'],
+  ];
+
+  test('the table covers the whole grid', () => {
+    expect(new Set(table.map(([s, r, i]) => `${s}/${r}/${i}`)).size).toBe(5 * 2 * 2);
   });
 
-  test.each([Sat.DISSATISFIED, Sat.VERY_DISSATISFIED])('%s sends a department reply back for re-handling', (s) => {
-    expect(reached(s, true)).toBe('REHANDLE');
-    expect(isSatisfied(s)).toBe(false);
+  test.each(table)('%s, resolved=%s, answeredAtIntake=%s → %s', (satisfaction, resolved, answeredAtIntake, decision) => {
+    expect(decideFollowUp({ reached: true, satisfaction, resolved, previousUnreachedAttempts: 0, answeredAtIntake })).toBe(decision);
   });
 
-  test('satisfied but unresolved is re-handled too', () => {
-    expect(reached(Sat.SATISFIED, false)).toBe('REHANDLE');
+  test('earlier unreached attempts do not matter once the citizen is reached', () => {
+    expect(decideFollowUp({ reached: true, satisfaction: Sat.SATISFIED, resolved: true, previousUnreachedAttempts: 2, answeredAtIntake: false })).toBe('CLOSE');
+    expect(decideFollowUp({ reached: true, satisfaction: Sat.DISSATISFIED, resolved: true, previousUnreachedAttempts: 2, answeredAtIntake: false })).toBe('REHANDLE');
+  });
+});
+
+describe('unreached follow-ups', () => {
+  const unreached = (previousUnreachedAttempts: number, answeredAtIntake = false) =>
+    decideFollowUp({ reached: false, previousUnreachedAttempts, answeredAtIntake });
+
+  test('three attempts at most', () => expect(MAX_UNREACHED_ATTEMPTS).toBe(3));
+
+  test.each([
+    [0, 'RECORD_UNREACHED'], [1, 'RECORD_UNREACHED'], [2, 'CLOSE_UNREACHABLE'], [3, 'CLOSE_UNREACHABLE'], [7, 'CLOSE_UNREACHABLE'],
+  ] as const)('with %i earlier unreached attempts → %s', (previous, decision) => {
+    expect(unreached(previous)).toBe(decision);
+    expect(unreached(previous, true)).toBe(decision);
   });
 
-  test('an intake answer that comes back dissatisfied returns to registration for a supervisor to dispatch', () => {
-    expect(reached(Sat.DISSATISFIED, false, true)).toBe('BACK_TO_REGISTERED');
-    expect(reached(Sat.SATISFIED, true, true)).toBe('CLOSE');
+  test('null satisfaction and resolution are the same as none', () => {
+    expect(decideFollowUp({ reached: false, satisfaction: null, resolved: null, previousUnreachedAttempts: 2, answeredAtIntake: false })).toBe('CLOSE_UNREACHABLE');
+  });
+});
+
+describe('contradictory or incomplete answers', () => {
+  const base: FollowUpInputFacts = { reached: true, previousUnreachedAttempts: 0, answeredAtIntake: false };
+
+  test('reached without a satisfaction', () => {
+    expect(() => decideFollowUp({ ...base, resolved: true })).toThrow(badInput);
+    expect(() => decideFollowUp({ ...base, satisfaction: null, resolved: true })).toThrow(/satisfaction is required/);
+    expect(() => decideFollowUp({ ...base, satisfaction: 'HAPPY' as Sat, resolved: true })).toThrow(/satisfaction is required/);
   });
 
-  test('the first two unreached attempts are recorded, the third closes as unreachable', () => {
-    const unreached = (previous: number) => decideFollowUp({ reached: false, previousUnreachedAttempts: previous, answeredAtIntake: false });
-    expect(unreached(0)).toBe('RECORD_UNREACHED');
-    expect(unreached(1)).toBe('RECORD_UNREACHED');
-    expect(unreached(2)).toBe('CLOSE_UNREACHABLE');
+  test('reached without resolved', () => {
+    expect(() => decideFollowUp({ ...base, satisfaction: Sat.SATISFIED })).toThrow(badInput);
+    expect(() => decideFollowUp({ ...base, satisfaction: Sat.SATISFIED, resolved: null })).toThrow(/resolved is required/);
   });
 
-  test('a reached follow-up needs satisfaction and resolution', () => {
-    expect(() => decideFollowUp({ reached: true, resolved: true, previousUnreachedAttempts: 0, answeredAtIntake: false })).toThrow(/satisfaction/);
-    expect(() => decideFollowUp({ reached: true, satisfaction: Sat.SATISFIED, previousUnreachedAttempts: 0, answeredAtIntake: false })).toThrow(/resolved/);
+  test('not reached but with a satisfaction or resolution', () => {
+    expect(() => decideFollowUp({ ...base, reached: false, satisfaction: Sat.SATISFIED })).toThrow(badInput);
+    expect(() => decideFollowUp({ ...base, reached: false, resolved: false })).toThrow(/unreached follow-up cannot record/);
   });
 
-  test('an unreached follow-up cannot carry a satisfaction', () => {
-    expect(() => decideFollowUp({ reached: false, satisfaction: Sat.SATISFIED, previousUnreachedAttempts: 0, answeredAtIntake: false })).toThrow(/unreached/);
+  test('a negative or fractional attempt count is a bug, not input', () => {
+    expect(() => decideFollowUp({ ...base, reached: false, previousUnreachedAttempts: -1 })).toThrow(RangeError);
+    expect(() => decideFollowUp({ ...base, reached: false, previousUnreachedAttempts: 1.5 })).toThrow(RangeError);
   });
 });
 
 describe('supervision after re-handling', () => {
-  test('the first re-handling leaves supervision alone', () => {
-    expect(supervisionAfterRehandling(1, null)).toBeNull();
-    expect(supervisionAfterRehandling(1, L.REMINDER)).toBe(L.REMINDER);
+  // [reopenCount, current, expected]: from the 2nd re-handling on at least LISTED; never lowered.
+  test.each([
+    [0, null, null], [0, L.REMINDER, L.REMINDER], [0, L.LISTED, L.LISTED], [0, L.SUMMONED, L.SUMMONED],
+    [1, null, null], [1, L.REMINDER, L.REMINDER], [1, L.LISTED, L.LISTED], [1, L.SUMMONED, L.SUMMONED],
+    [2, null, L.LISTED], [2, L.REMINDER, L.LISTED], [2, L.LISTED, L.LISTED], [2, L.SUMMONED, L.SUMMONED],
+    [5, null, L.LISTED], [5, L.REMINDER, L.LISTED], [5, L.LISTED, L.LISTED], [5, L.SUMMONED, L.SUMMONED],
+  ] as const)('reopenCount %i, currently %s → %s', (reopenCount, current, expected) => {
+    expect(supervisionAfterRehandling(reopenCount, current)).toBe(expected);
   });
-  test('from the second re-handling on the request is LISTED', () => {
-    expect(supervisionAfterRehandling(2, null)).toBe(L.LISTED);
-    expect(supervisionAfterRehandling(3, L.REMINDER)).toBe(L.LISTED);
-  });
-  test('SUMMONED is never lowered', () => {
-    expect(supervisionAfterRehandling(2, L.SUMMONED)).toBe(L.SUMMONED);
+
+  test.each([
+    [null, null, null], [L.REMINDER, null, L.REMINDER], [null, L.LISTED, L.LISTED],
+    [L.SUMMONED, L.LISTED, L.SUMMONED], [L.REMINDER, L.LISTED, L.LISTED], [L.LISTED, L.LISTED, L.LISTED],
+  ] as const)('the higher of %s and %s is %s', (a, b, expected) => {
+    expect(higherSupervision(a, b)).toBe(expected);
+    expect(higherSupervision(b, a)).toBe(expected);
   });
 });
