@@ -10,6 +10,7 @@ import { DepartmentResolver } from './department.resolver';
 import { IntakeResolver } from './intake.resolver';
 import { KpiResolver } from './kpi.resolver';
 import { NodeResolver } from './node.resolver';
+import { NotificationResolver } from './notification.resolver';
 import { CategoryFieldsResolver, DepartmentFieldsResolver, RegionFieldsResolver, StaffFieldsResolver } from './organisation.resolver';
 import { ServiceRequestFieldsResolver } from './service-request-fields.resolver';
 import { ServiceRequestResolver } from './service-request.resolver';
@@ -18,5 +19,5 @@ export const RESOLVERS = [
   AuthResolver, ServiceRequestResolver, ServiceRequestFieldsResolver, CitizenResolver, IntakeResolver, CenterResolver,
   DepartmentResolver, AssignmentFieldsResolver, ExtensionRequestFieldsResolver, FollowUpFieldsResolver,
   TimelineEventFieldsResolver, DepartmentFieldsResolver, CategoryFieldsResolver, RegionFieldsResolver, StaffFieldsResolver,
-  AdministrationResolver, NodeResolver, PendingFeaturesResolver, KpiResolver,
+  AdministrationResolver, NodeResolver, PendingFeaturesResolver, KpiResolver, NotificationResolver,
 ] as const;

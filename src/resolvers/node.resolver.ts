@@ -5,6 +5,7 @@ import { GraphQLContext } from '../schema/context';
 import { parseGlobalId } from '../schema/global-id';
 import { NodeInterface } from '../schema/node.type';
 import { findAssignment, findExtension, findFollowUp, findTimelineEvent } from '../services/assignment-query.service';
+import { findNotification } from '../services/notification.service';
 import { findCitizen, findRequest } from '../services/request-query.service';
 import { CitizenView } from './citizen-view';
 import { read } from './support';
@@ -38,7 +39,8 @@ export class NodeResolver {
       case 'ExtensionRequest': return read(ctx, (c) => findExtension(c, dbId));
       case 'FollowUp': return read(ctx, (c) => findFollowUp(c, dbId));
       case 'TimelineEvent': return read(ctx, (c) => findTimelineEvent(c, dbId));
-      default: return null; // notifications and hotspot alerts arrive with their issues
+      case 'Notification': return read(ctx, (c) => findNotification(c, dbId));
+      default: return null; // hotspot alerts are listed by hotspots(), not fetched one by one
     }
   }
 }

@@ -30,7 +30,3 @@ export function connection<T>(page: Page<T>) {
     },
   };
 }
-
-export function emptyConnection() {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-}

@@ -5,6 +5,7 @@ import type { DemoAccount } from '../runtime/banner';
 import type { Logger } from '../runtime/logger';
 import { seedDemoRequests } from './demo-requests.seed';
 import { seedReferenceData } from './reference-data.seed';
+import { seedDemoHotspot } from './demo-hotspot.seed';
 
 // The demo data as a whole: what `npm start` loads into an empty database and `npm run seed` into any.
 
@@ -39,5 +40,6 @@ export async function seedDemoData(dataSource: DataSource, config: Config, log: 
   }
   const { created, failedSteps } = await seedDemoRequests({ dataSource, timeZone: config.hotlineTz });
   if (failedSteps.length) log.warn({ failedSteps: failedSteps.slice(0, 20), count: failedSteps.length }, 'some demo steps were refused');
-  log.info({ created, ms: Date.now() - started }, 'demo requests loaded');
+  const hotspotCalls = await seedDemoHotspot({ dataSource, timeZone: config.hotlineTz });
+  log.info({ created: created + hotspotCalls, ms: Date.now() - started }, 'demo requests loaded');
 }

@@ -71,4 +71,22 @@ describe('hotspot detection', () => {
     const { hotspots } = await analyst.ok('{ hotspots { id count baseline score category { code } region { code } windowStart windowEnd } }');
     expect(hotspots).toEqual([expect.objectContaining({ count: 14, category: { code: 'ENV_NOISE' }, region: { code: 'D01' } })]);
   });
+
+  test('each recipient reads and marks their own notification, nobody else\'s', async () => {
+    const [analyst, supervisor] = [await t.login('analyst01'), await t.login('supervisor01')];
+    const list = '{ notifications(unreadOnly: true) { totalCount edges { node { id kind message readAt request { id } } } } }';
+    const mine = (await analyst.ok(list)).notifications;
+    expect(mine.totalCount).toBe(1);
+    const [note] = mine.edges.map((e: any) => e.node);
+    expect(note).toMatchObject({ kind: 'HOTSPOT', readAt: null, request: null });
+    expect(note.message).toMatch(/噪音扰民/);
+    const mark = 'mutation($id: ID!) { markNotificationRead(id: $id) { id readAt } }';
+    expect(await supervisor.errorCode(mark, { id: note.id })).toBe('NOT_FOUND');
+    const read = (await analyst.ok(mark, { id: note.id })).markNotificationRead;
+    expect(read.readAt).not.toBeNull();
+    expect((await analyst.ok(mark, { id: note.id })).markNotificationRead.readAt).toBe(read.readAt);
+    expect((await analyst.ok(list)).notifications.totalCount).toBe(0);
+    expect((await supervisor.ok(list)).notifications.totalCount).toBe(1);
+    expect((await supervisor.ok('query($id: ID!) { node(id: $id) { id } }', { id: note.id })).node).toBeNull();
+  });
 });
