@@ -3,6 +3,8 @@
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 const transform = { '^.+\\.(ts|js)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true } }] };
 module.exports = {
+  // A global option (Jest ignores it inside a project): the integration tests are real HTTP and SQL on a shared machine.
+  testTimeout: 120000,
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, transformIgnorePatterns, testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -10,7 +12,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/integration/support/global-setup.ts',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60000,
     },
   ],
 };

@@ -47,4 +47,4 @@ test('a dispatch shows in kpis by department without a rebuild', async () => {
     (r: any[]) => r.length === 2,
   );
   expect(rows).toEqual([{ key: ['HOTLINE'], received: 1, dispatched: 0 }, { key: ['WATER'], received: 1, dispatched: 1 }]);
-});
+}, 60_000);
