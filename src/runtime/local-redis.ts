@@ -5,6 +5,7 @@ import { Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { choosePort, commandLineOf, findOnPath, isAlive, waitForExit } from './processes';
+import { StartupError } from './entry-point';
 
 // No Redis ships on npm, so without REDIS_URL `npm start` runs the redis-server it finds on PATH
 // (DESIGN.md §9). It keeps nothing on disk: BullMQ's queues are rebuilt from the database's outbox.
@@ -52,7 +53,7 @@ async function stopLeftover(pidFile: string, log: Logger): Promise<void> {
 
 export async function startLocalRedis(opts: LocalRedisOptions): Promise<LocalRedis> {
   const binary = findOnPath('redis-server');
-  if (!binary) throw new Error(REDIS_INSTALL_HINT);
+  if (!binary) throw new StartupError(REDIS_INSTALL_HINT);
   const dir = resolve(opts.dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
@@ -71,7 +72,7 @@ export async function startLocalRedis(opts: LocalRedisOptions): Promise<LocalRed
     if (child.exitCode !== null || waited > 10_000) {
       process.removeListener('exit', onExit);
       child.kill('SIGKILL');
-      throw new Error(`redis-server did not start on port ${port}; see ${join(dir, 'redis.log')}`);
+      throw new StartupError(`redis-server did not start on port ${port}; see ${join(dir, 'redis.log')}`);
     }
     await sleep(100);
   }

@@ -2,6 +2,7 @@ import { ChildProcess, execFile, ExecFileOptions } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { StartupError } from './entry-point';
 
 /** Runs a program to completion; rejects with its output when it fails. */
 export function runProgram(file: string, args: string[], options: ExecFileOptions = {}): Promise<string> {
@@ -77,5 +78,5 @@ export function anyFreePort(): Promise<number> {
 export async function choosePort(configured: number, what: string, envName: string): Promise<number> {
   if (configured === 0) return anyFreePort();
   if (await isPortFree(configured)) return configured;
-  throw new Error(`port ${configured} for ${what} is in use; set ${envName} to a free port (0 = any free port)`);
+  throw new StartupError(`port ${configured} for ${what} is in use; set ${envName} to a free port (0 = any free port)`);
 }

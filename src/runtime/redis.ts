@@ -3,6 +3,7 @@ import { Config } from '../config';
 import { startLocalRedis } from './local-redis';
 import type { Logger } from './logger';
 import type { Shutdown } from './shutdown';
+import { StartupError } from './entry-point';
 
 export interface RedisConnection {
   /** Shared connection for commands (health check, queue producers). */
@@ -33,7 +34,7 @@ export async function openRedis(config: Config, shutdown: Shutdown, log: Logger)
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`);
+    throw new StartupError(`cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`);
   }
   shutdown.add('the redis connection', () => redis.quit());
   return { redis, url };

@@ -30,13 +30,20 @@ export class Shutdown {
     return this.running;
   }
 
-  /** SIGINT/SIGTERM shut down in order, then exit; a second signal, or a shutdown that hangs, exits at once. */
+  /**
+   * SIGINT/SIGTERM shut down in order, then exit; a second signal, or a shutdown that hangs, exits at once.
+   * Under `npm start` a Ctrl-C arrives twice (from the terminal and forwarded by npm) within moments: a repeat
+   * within a second is the same request, not the impatient second Ctrl-C.
+   */
   exitOnSignals(): void {
+    let firstAt = 0;
     const onSignal = (signal: NodeJS.Signals) => {
       if (this.running) {
+        if (Date.now() - firstAt < 1000) return;
         this.log.warn(`${signal} again: exiting without waiting`);
         process.exit(1);
       }
+      firstAt = Date.now();
       this.log.info(`${signal}: shutting down`);
       setTimeout(() => {
         this.log.error(`shutdown did not finish within ${this.timeoutMs / 1000} s; exiting`);

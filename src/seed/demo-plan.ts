@@ -79,14 +79,13 @@ function startTime(random: Random, scenario: Scenario, end: Date, timeZone: stri
   return at.getTime() < end.getTime() ? at : new Date(end.getTime() - intBetween(random, 10, 120) * 60_000);
 }
 
+// The story first, at its weight; then a subject it can happen to (only consultations with a ready answer
+// are answered at intake, only matters that get misrouted are returned, …).
 function chooseStory(random: Random): { scenario: Scenario; template: RequestTemplate; type: RequestType } {
-  for (;;) {
-    const scenario = SCENARIOS[Number(weighted(random, Object.fromEntries(SCENARIOS.map((s, i) => [String(i), s.weight]))))];
-    const template = pick(random, REQUEST_TEMPLATES);
-    const type = pick(random, template.types);
-    const context: ScenarioContext = { template, type };
-    if (!scenario.fits || scenario.fits(context)) return { scenario, template, type };
-  }
+  const scenario = SCENARIOS[Number(weighted(random, Object.fromEntries(SCENARIOS.map((s, i) => [String(i), s.weight]))))];
+  const subjects = REQUEST_TEMPLATES.flatMap((template) => template.types.map((type): ScenarioContext => ({ template, type })))
+    .filter((c) => !scenario.fits || scenario.fits(c));
+  return { scenario, ...pick(random, subjects) };
 }
 
 /** Extra things that happen to some requests: a note on a repeat call, a handover between shifts. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createDataSource } from '../db/data-source';
 import { migrate, withStartupLock } from '../runtime/database';
-import { loadConfigOrExit, runEntryPoint } from '../runtime/entry-point';
+import { loadConfigOrExit, runEntryPoint, StartupError } from '../runtime/entry-point';
 import { createLogger } from '../runtime/logger';
 import { seedDemoData } from './demo-data';
 
@@ -10,7 +10,7 @@ import { seedDemoData } from './demo-data';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  if (!config.databaseUrl) throw new Error('set DATABASE_URL to the database to seed');
+  if (!config.databaseUrl) throw new StartupError('set DATABASE_URL to the database to seed');
   const log = createLogger(config, 'hotline-seed');
   const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'hotline-seed' }).initialize();
   try {
