@@ -4,23 +4,40 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest } from './page';
 
 // Keyset pagination (DESIGN.md §8): the cursor is the sort key of the last row seen plus its id, so a page
 // at depth 500,000 costs what the first page costs. Never OFFSET.
+//
+// The sort value travels at the database's full (microsecond) precision: a JavaScript Date keeps only
+// milliseconds, and a cursor rounded to the millisecond would skip or repeat rows whose timestamps differ
+// below it (rows written by SQL `now()`, imports, other clients).
 
 export interface CursorKey {
-  /** The sort column's value as ISO time or number; null when the list is ordered by id alone. */
+  /** The sort column's value as UTC ISO time with up to 6 fractional digits; null when ordered by id alone. */
   at: string | null;
   id: string;
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const DB_ID = /^[1-9]\d{0,17}$/;
+
+/**
+ * ISO UTC time naming a real instant that PostgreSQL accepts: Date.parse rolls "02-30" over to March, and
+ * PostgreSQL has no year 0; either would reach the database as an error instead of BAD_USER_INPUT.
+ */
+function isRealUtcTime(at: string): boolean {
+  const ms = Date.parse(at);
+  return ISO_UTC.test(at) && Number(at.slice(0, 4)) >= 1 && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === at.slice(0, 19);
 }
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id]), 'utf8').toString('base64url');
 }
 
+/** Throws BAD_USER_INPUT for anything encodeCursor did not produce. */
 export function decodeCursor(cursor: string): CursorKey {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((at !== null && typeof at !== 'string') || typeof id !== 'string' || !/^\d{1,18}$/.test(id)) throw new Error();
-    if (typeof at === 'string' && Number.isNaN(Date.parse(at))) throw new Error();
-    return { at, id };
+    const [at, id, ...rest] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const atOk = at === null || (typeof at === 'string' && isRealUtcTime(at));
+    if (!atOk || typeof id !== 'string' || !DB_ID.test(id) || rest.length > 0) throw new Error();
+    return { at: at as string | null, id };
   } catch {
     throw badInput('malformed cursor', { field: 'after' });
   }
@@ -33,46 +50,69 @@ export function pageSize(first: number | null | undefined): number {
   return Math.min(first, MAX_PAGE_SIZE);
 }
 
-export interface KeysetOptions<T> {
-  /** SQL expression of the sort column (e.g. "r.created_at"), or null to order by id only. */
+export interface KeysetOptions {
+  /** SQL expression of a timestamptz sort column (e.g. "r.created_at"), or null to order by id only. */
   sortColumn: string | null;
+  /** SQL expression of the id column (e.g. "r.id"): the tie-breaker that makes the order total. */
   idColumn: string;
   direction: 'ASC' | 'DESC';
-  sortValue: (row: T) => Date | null;
-  rowId: (row: T) => string;
+}
+
+/** The SQL text of a timestamptz as the cursor carries it: UTC, microseconds, ISO-8601. */
+export const cursorTimeSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Adds "after this cursor" to a query ordered by (sortColumn, id) in `direction`. */
+export function applyCursor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, after: string | null | undefined, o: KeysetOptions): void {
+  if (!after) return;
+  const key = decodeCursor(after);
+  const op = o.direction === 'DESC' ? '<' : '>';
+  if (!o.sortColumn) {
+    qb.andWhere(`${o.idColumn} ${op} CAST(:cursorId AS bigint)`, { cursorId: key.id });
+    return;
+  }
+  if (key.at === null) throw badInput('malformed cursor', { field: 'after' });
+  // A row comparison, so that PostgreSQL walks the (sort column, id) index from the cursor on.
+  qb.andWhere(`(${o.sortColumn}, ${o.idColumn}) ${op} (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS bigint))`, {
+    cursorAt: key.at,
+    cursorId: key.id,
+  });
+}
+
+/** Turns the `size + 1` rows fetched into a page: the extra row only says that there is a next page. */
+export function toPage<T>(rows: { node: T; key: CursorKey }[], size: number, totalCount: () => Promise<number>): Page<T> {
+  const items = rows.slice(0, size).map((r) => ({ node: r.node, cursor: encodeCursor(r.key) }));
+  return {
+    items,
+    hasNextPage: rows.length > size,
+    endCursor: items.length ? items[items.length - 1].cursor : null,
+    totalCount,
+  };
 }
 
 /**
- * Runs a keyset page over `qb` (already filtered). The count runs on a clone of the filtered query, and only
- * when the caller asks for totalCount.
+ * Runs a keyset page over `qb` (already filtered, no joins that multiply rows). The count runs on a clone of
+ * the filtered query, and only when the caller asks for totalCount.
  */
-export async function keysetPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest, o: KeysetOptions<T>): Promise<Page<T>> {
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  page: PageRequest,
+  o: KeysetOptions,
+): Promise<Page<T>> {
   const size = pageSize(page.first);
   const counting = qb.clone();
-  const op = o.direction === 'DESC' ? '<' : '>';
-  if (page.after) {
-    const key = decodeCursor(page.after);
-    if (o.sortColumn) {
-      if (key.at === null) throw badInput('malformed cursor', { field: 'after' });
-      qb.andWhere(`(${o.sortColumn}, ${o.idColumn}) ${op} (:cursorAt, :cursorId)`, { cursorAt: new Date(key.at), cursorId: key.id });
-    } else {
-      qb.andWhere(`${o.idColumn} ${op} :cursorId`, { cursorId: key.id });
-    }
-  }
+  const totalCount = () => counting.getCount();
+  applyCursor(qb, page.after, o);
   if (o.sortColumn) qb.orderBy(o.sortColumn, o.direction).addOrderBy(o.idColumn, o.direction);
   else qb.orderBy(o.idColumn, o.direction);
-  const rows = size === 0 ? [] : await qb.limit(size + 1).getMany();
-  const hasNextPage = rows.length > size;
-  const items = rows.slice(0, size).map((node) => ({
-    node,
-    cursor: encodeCursor({ at: o.sortColumn ? (o.sortValue(node)?.toISOString() ?? null) : null, id: o.rowId(node) }),
-  }));
-  return {
-    items,
-    hasNextPage,
-    endCursor: items.length ? items[items.length - 1].cursor : null,
-    totalCount: () => counting.getCount(),
-  };
+  if (size === 0) return toPage([], 0, totalCount);
+  if (o.sortColumn) {
+    // Cast so that TypeORM reads it as an expression, not as the entity's own id column under another name.
+    qb.addSelect(cursorTimeSql(o.sortColumn), 'keyset_at').addSelect(`CAST(${o.idColumn} AS text)`, 'keyset_id');
+  }
+  const { entities, raw } = await qb.limit(size + 1).getRawAndEntities();
+  const sortValues = new Map<string, string>(raw.map((r: { keyset_id?: unknown; keyset_at?: string }) => [String(r.keyset_id), r.keyset_at ?? '']));
+  const rows = entities.map((node) => ({ node, key: { at: o.sortColumn ? sortValues.get(node.id)! : null, id: node.id } }));
+  return toPage(rows, size, totalCount);
 }
 
 export function emptyPage<T>(): Page<T> {

@@ -10,7 +10,7 @@ const ID = /^[1-9][0-9]{0,17}$/;
 export async function listNotifications(ctx: ServiceContext, filter: { unreadOnly?: boolean | null }, page: PageRequest): Promise<Page<Notification>> {
   const qb = ctx.em.getRepository(Notification).createQueryBuilder('n').where('n.recipient_id = :me', { me: ctx.actor.staffId });
   if (filter.unreadOnly) qb.andWhere('n.read_at IS NULL');
-  return keysetPage(qb, page, { sortColumn: null, idColumn: 'n.id', direction: 'DESC', sortValue: () => null, rowId: (n) => n.id });
+  return keysetPage(qb, page, { sortColumn: null, idColumn: 'n.id', direction: 'DESC' });
 }
 
 /** Marks one of the actor's notifications read; reading it again keeps the first time. Others' ids: NOT_FOUND. */

@@ -6,22 +6,18 @@ import { badInput, forbidden } from '../domain/errors';
 import { normalizePhone } from '../domain/phone';
 import { ServiceRequestFilter } from './commands';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from './reference-lookup';
-import { emptyPage, keysetPage } from './keyset-cursor';
+import { emptyPage, KeysetOptions, keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { canViewRequest } from './scope';
 import { ServiceContext } from './service-context';
 
 const SEARCH_MAX = 100;
+const CODE_MAX = 32; // service_request.code
 const RUNNING_CLOCK = [RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_FOLLOW_UP];
 const ID = /^[1-9][0-9]{0,17}$/;
 
-const newestFirst = {
-  sortColumn: 'r.created_at',
-  idColumn: 'r.id',
-  direction: 'DESC' as const,
-  sortValue: (r: ServiceRequest) => r.createdAt,
-  rowId: (r: ServiceRequest) => r.id,
-};
+// Served by service_request_created_idx (created_at, id); equal times are ordered by id.
+const newestFirst: KeysetOptions = { sortColumn: 'r.created_at', idColumn: 'r.id', direction: 'DESC' };
 
 function assertMayReadRequests(ctx: ServiceContext): void {
   if (!readsAllRequests(ctx.actor) && !hasRole(ctx.actor, Role.LIAISON)) throw forbidden('your role cannot read service requests');
@@ -30,10 +26,14 @@ function assertMayReadRequests(ctx: ServiceContext): void {
 /** Liaisons see only requests with an assignment (any status) to their department subtree. */
 function restrictToScope(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequest>): void {
   if (readsAllRequests(ctx.actor)) return;
+  if (!ctx.actor.departmentPath) {
+    qb.andWhere('FALSE'); // a liaison without a department sees nothing
+    return;
+  }
   qb.andWhere(
     `EXISTS (SELECT 1 FROM assignment sa JOIN department sd ON sd.id = sa.department_id
              WHERE sa.request_id = r.id AND sd.path LIKE :scopePath)`,
-    { scopePath: `${ctx.actor.departmentPath ?? '\u0000'}%` },
+    { scopePath: `${ctx.actor.departmentPath}%` },
   );
 }
 
@@ -42,8 +42,14 @@ export async function findRequest(ctx: ServiceContext, by: { id?: string | null;
   assertMayReadRequests(ctx);
   if ((by.id == null) === (by.code == null)) throw badInput('give exactly one of id or code');
   const repo = ctx.em.getRepository(ServiceRequest);
-  if (by.id != null && !ID.test(by.id)) return null;
-  const request = by.id != null ? await repo.findOneBy({ id: by.id }) : await repo.findOneBy({ code: by.code!.trim().slice(0, 32) });
+  let request: ServiceRequest | null;
+  if (by.id != null) {
+    request = ID.test(by.id) ? await repo.findOneBy({ id: by.id }) : null;
+  } else {
+    const code = by.code!.trim();
+    // Longer than the column or holding NUL (which PostgreSQL refuses in text): no request has that code.
+    request = code.length <= CODE_MAX && !code.includes('\u0000') ? await repo.findOneBy({ code }) : null;
+  }
   if (!request || !(await canViewRequest(ctx, request.id))) return null;
   return request;
 }
@@ -101,9 +107,10 @@ function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | nu
 
 /** The timeline is the audit trail: oldest first, in the order it was written. */
 export async function listTimeline(ctx: ServiceContext, requestId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
-  if (!(await canViewRequest(ctx, requestId))) return emptyPage();
+  assertMayReadRequests(ctx);
+  if (!ID.test(requestId) || !(await canViewRequest(ctx, requestId))) return emptyPage();
   const qb = ctx.em.getRepository(TimelineEvent).createQueryBuilder('t').where('t.request_id = :requestId', { requestId });
-  return keysetPage(qb, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC', sortValue: () => null, rowId: (t) => t.id });
+  return keysetPage(qb, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC' });
 }
 
 function assertMayReadCitizens(ctx: ServiceContext): void {
@@ -122,8 +129,11 @@ export async function listCitizenRequests(ctx: ServiceContext, citizenId: string
     // Liaisons reach a citizen only through one of their requests: they see that citizen's requests in their scope.
     assertMayReadRequests(ctx);
   }
+  if (!ID.test(citizenId)) return emptyPage();
   const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
   restrictToScope(ctx, qb);
+  // A department must not learn that the caller it sees is also the reporter of a confidential request (举报人保密).
+  if (!readsAllRequests(ctx.actor)) qb.andWhere('NOT r.confidential');
   return keysetPage(qb, page, newestFirst);
 }
 

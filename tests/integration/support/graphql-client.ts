@@ -1,8 +1,14 @@
 // A tiny GraphQL-over-HTTP client for the tests: what a hotline client sends, nothing more.
 
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [k: string]: unknown };
+}
+
 export interface GraphQLResult<T = any> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: GraphQLErrorBody[];
 }
 
 export class GraphQLClient {
@@ -29,5 +35,18 @@ export class GraphQLClient {
     const result = await this.request(query, variables);
     if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
     return result.errors[0].extensions?.code;
+  }
+}
+
+/** The code of the first error, or undefined when the call succeeded. */
+export const errorCodeOf = (result: GraphQLResult): string | undefined => result.errors?.[0]?.extensions?.code;
+
+/** Asserts that a call failed with `code` (one of `code` when given a list) and that no data leaked out. */
+export function expectErrorCode(result: GraphQLResult, code: string | string[]): void {
+  const codes = Array.isArray(code) ? code : [code];
+  if (!result.errors?.length) throw new Error(`expected ${codes.join(' or ')}, got data ${JSON.stringify(result.data)}`);
+  const actual = errorCodeOf(result);
+  if (!actual || !codes.includes(actual)) {
+    throw new Error(`expected ${codes.join(' or ')}, got ${actual}: ${JSON.stringify(result.errors)}`);
   }
 }
