@@ -18,6 +18,7 @@ import { auditPlugin, createContextFactory } from './http/graphql-context';
 import { healthRoute } from './http/health';
 import { kpiCsvRoute } from './http/kpi-csv';
 import { landingPage } from './http/landing-page';
+import { BULL_BOARD_PATH, createBullBoardRouter } from './jobs/bull-board';
 import { CalendarCache } from './services/calendar-cache';
 import { UnitOfWork } from './services/unit-of-work';
 
@@ -26,6 +27,8 @@ export interface ServerDeps {
   dataSource: DataSource;
   clock?: Clock;
   redis?: Redis | null;
+  /** BullMQ key prefix of the queues Bull Board shows (default `{hotline}`); tests use their own. */
+  queuePrefix?: string;
 }
 
 export interface RunningServer {
@@ -36,7 +39,10 @@ export interface RunningServer {
 
 const BODY_LIMIT = '1mb';
 
-/** The API over HTTP: POST (and GET for queries) /graphql, GET /healthz, and an offline landing page at /. */
+/**
+ * The API over HTTP: POST (and GET for queries) /graphql, GET /healthz, the KPI CSV, Bull Board at
+ * /admin/queues (ADMIN only, when Redis is given) and an offline landing page at /.
+ */
 export async function startServer(deps: ServerDeps & { port?: number }): Promise<RunningServer> {
   const { config, dataSource } = deps;
   const log = pino({ name: 'hotline-api', level: config.logLevel });
@@ -56,6 +62,11 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
   app.get('/healthz', healthRoute(dataSource, deps.redis ?? null));
   app.get('/', (_req, res) => { res.type('html').send(landingPage()); });
   app.get('/analytics/kpis.csv', kpiCsvRoute({ config, dataSource, uow }));
+  // The queue UI needs Redis; without it (tests of the API alone) there are no queues to show.
+  const board = deps.redis
+    ? createBullBoardRouter({ config, dataSource, connection: deps.redis, prefix: deps.queuePrefix, clock: deps.clock })
+    : null;
+  if (board) app.use(BULL_BOARD_PATH, board.router);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
@@ -67,6 +78,9 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    close: () => apollo.stop(), // the drain plugin stops accepting and lets in-flight requests finish
+    close: async () => {
+      await apollo.stop(); // the drain plugin stops accepting and lets in-flight requests finish
+      await board?.close();
+    },
   };
 }

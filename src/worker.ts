@@ -4,8 +4,9 @@ import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { startAnalyticsWorker } from './jobs/analytics.job';
 import { DEFAULT_PREFIX } from './jobs/queues';
+import { startJobWorkers } from './jobs/workers';
 import { migrate, openDatabase, withStartupLock } from './runtime/database';
-import { loadConfigOrExit, runEntryPoint } from './runtime/entry-point';
+import { loadConfigOrExit, runEntryPoint, StartupError } from './runtime/entry-point';
 import { createLogger, Logger } from './runtime/logger';
 import { openRedis } from './runtime/redis';
 import { Shutdown } from './runtime/shutdown';
@@ -23,6 +24,8 @@ export interface WorkerDeps {
   clock?: Clock;
   prefix?: string;
   analyticsEveryMs?: number;
+  /** How often the deadline scan runs (default 30 s). */
+  scanEveryMs?: number;
 }
 
 /** kpis must reflect a change within 60 s (issue 4): a rollup run every 15 s leaves room for a slow one. */
@@ -34,12 +37,21 @@ export interface RunningWorkers {
 
 interface Closable { close(): Promise<unknown> }
 
-/** Starts every job worker; `close()` lets running jobs finish and stops them. */
+/**
+ * Starts every job worker: the outbox relay, events, deadline scan and webhook deliveries, and the analytics
+ * rollups. `close()` lets running jobs finish (BullMQ returns unstarted ones to their queue) and stops them.
+ */
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const workers: Closable[] = [];
+  const clock = deps.clock ?? systemClock;
+  const prefix = deps.prefix ?? DEFAULT_PREFIX;
+  workers.push(await startJobWorkers({
+    dataSource: deps.dataSource, redisUrl: deps.redisUrl, timeZone: deps.config.hotlineTz, log: deps.log, clock, prefix,
+    scanEveryMs: deps.scanEveryMs,
+  }));
   workers.push(await startAnalyticsWorker({
-    dataSource: deps.dataSource, clock: deps.clock ?? systemClock, timeZone: deps.config.hotlineTz,
-    redisUrl: deps.redisUrl, prefix: deps.prefix ?? DEFAULT_PREFIX, everyMs: deps.analyticsEveryMs ?? ANALYTICS_EVERY_MS, log: deps.log,
+    dataSource: deps.dataSource, clock, timeZone: deps.config.hotlineTz,
+    redisUrl: deps.redisUrl, prefix, everyMs: deps.analyticsEveryMs ?? ANALYTICS_EVERY_MS, log: deps.log,
   }));
   deps.log.info({ workers: workers.length }, 'job workers started');
   return { close: async () => { await Promise.all(workers.map((w) => w.close())); } };
@@ -48,7 +60,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.databaseUrl || !config.redisUrl) {
-    throw new Error('the worker alone needs DATABASE_URL and REDIS_URL (`npm start` runs the workers inside the API process, with the embedded database)');
+    throw new StartupError('the worker alone needs DATABASE_URL and REDIS_URL (`npm start` runs the workers inside the API process, with the embedded database)');
   }
   const log = createLogger(config, 'hotline-worker');
   const shutdown = new Shutdown(log);

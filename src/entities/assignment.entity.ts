@@ -9,10 +9,15 @@ import { Staff } from './staff.entity';
 @Index('assignment_request_idx', ['requestId', 'id'])
 @Index('assignment_department_status_idx', ['departmentId', 'status', 'dispatchedAt', 'id'])
 @Index('assignment_department_dispatched_idx', ['departmentId', 'dispatchedAt', 'id'])
+// The liaison work list's open items (overdue, pending, in progress) without walking the department's history.
+@Index('assignment_department_open_idx', ['departmentId', 'dispatchedAt', 'id'], { where: "status IN ('PENDING', 'ACCEPTED', 'RETURN_REQUESTED')" })
 // Rollups recompute a day from the lead assignments dispatched on it.
 @Index('assignment_dispatched_idx', ['dispatchedAt'])
 @Index('assignment_open_accept_due_idx', { synchronize: false })
 @Index('assignment_open_reply_due_idx', { synchronize: false })
+// The deadline scan's warning lookups (partial, open rows only; SQL in the migration).
+@Index('assignment_open_accept_warn_idx', { synchronize: false })
+@Index('assignment_open_reply_warn_idx', { synchronize: false })
 export class Assignment {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

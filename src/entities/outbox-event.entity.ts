@@ -17,8 +17,17 @@ export class OutboxEvent {
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** When a handler finished with it (the relay marks rows no job consumes at once). Null = work still owed. */
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * When the relay last put it on a BullMQ queue. A row handed over but not handled within the redelivery
+   * period (Redis flushed, job lost) is handed over again; the job id `outbox-<id>` stops doubles.
+   * Only the relay's own SQL reads or writes it (src/jobs/outbox-relay.ts).
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  relayedAt: Date | null;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

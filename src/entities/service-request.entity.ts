@@ -17,6 +17,9 @@ import { Staff } from './staff.entity';
 @Index('service_request_owner_idx', ['ownerId'])
 @Index('service_request_merged_into_idx', ['mergedIntoId'])
 @Index('service_request_open_due_idx', { synchronize: false })
+// The deadline scan's follow-up lookups (partial, AWAITING_FOLLOW_UP only; SQL in the migration).
+@Index('service_request_follow_up_warn_idx', { synchronize: false })
+@Index('service_request_follow_up_due_idx', { synchronize: false })
 @Index('service_request_title_trgm_idx', { synchronize: false })
 @Index('service_request_content_trgm_idx', { synchronize: false })
 @Index('service_request_code_trgm_idx', { synchronize: false })

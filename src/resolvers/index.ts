@@ -14,10 +14,12 @@ import { NotificationResolver } from './notification.resolver';
 import { CategoryFieldsResolver, DepartmentFieldsResolver, RegionFieldsResolver, StaffFieldsResolver } from './organisation.resolver';
 import { ServiceRequestFieldsResolver } from './service-request-fields.resolver';
 import { ServiceRequestResolver } from './service-request.resolver';
+import { DepartmentWebhookResolver, WebhookDeliveryResolver } from './webhook.resolver';
 
 export const RESOLVERS = [
   AuthResolver, ServiceRequestResolver, ServiceRequestFieldsResolver, CitizenResolver, IntakeResolver, CenterResolver,
   DepartmentResolver, AssignmentFieldsResolver, ExtensionRequestFieldsResolver, FollowUpFieldsResolver,
   TimelineEventFieldsResolver, DepartmentFieldsResolver, CategoryFieldsResolver, RegionFieldsResolver, StaffFieldsResolver,
   AdministrationResolver, NodeResolver, PendingFeaturesResolver, KpiResolver, NotificationResolver,
+  DepartmentWebhookResolver, WebhookDeliveryResolver,
 ] as const;

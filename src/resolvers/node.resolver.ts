@@ -40,7 +40,7 @@ export class NodeResolver {
       case 'FollowUp': return read(ctx, (c) => findFollowUp(c, dbId));
       case 'TimelineEvent': return read(ctx, (c) => findTimelineEvent(c, dbId));
       case 'Notification': return read(ctx, (c) => findNotification(c, dbId));
-      default: return null; // hotspot alerts are listed by hotspots(), not fetched one by one
+      default: return null; // hotspot alerts and webhook configuration are listed by their queries, not fetched one by one
     }
   }
 }

@@ -4,11 +4,11 @@ import { badInput } from '../domain/errors';
 
 export type NodeTypeName =
   | 'Staff' | 'Department' | 'Category' | 'Region' | 'Citizen' | 'ServiceRequest' | 'Assignment'
-  | 'ExtensionRequest' | 'FollowUp' | 'TimelineEvent' | 'Notification' | 'HotspotAlert';
+  | 'ExtensionRequest' | 'FollowUp' | 'TimelineEvent' | 'Notification' | 'HotspotAlert' | 'DepartmentWebhook' | 'WebhookDelivery';
 
 const NODE_TYPES = new Set<string>([
   'Staff', 'Department', 'Category', 'Region', 'Citizen', 'ServiceRequest', 'Assignment',
-  'ExtensionRequest', 'FollowUp', 'TimelineEvent', 'Notification', 'HotspotAlert',
+  'ExtensionRequest', 'FollowUp', 'TimelineEvent', 'Notification', 'HotspotAlert', 'DepartmentWebhook', 'WebhookDelivery',
 ]);
 
 export function toGlobalId(type: NodeTypeName, dbId: string): string {

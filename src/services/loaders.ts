@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import {
-  Assignment, Category, Citizen, Department, ExtensionRequest, FollowUp, Region, ServiceRequest, Staff,
+  Assignment, Category, Citizen, Department, DepartmentWebhook, ExtensionRequest, FollowUp, Region, ServiceRequest, Staff,
 } from '../entities';
 import { Role } from '../domain/enums';
 
@@ -68,6 +68,7 @@ export function createLoaders(em: EntityManager, now: Date) {
     citizenById: byId(em, Citizen),
     requestById: byId(em, ServiceRequest),
     assignmentById: byId(em, Assignment),
+    webhookById: byId(em, DepartmentWebhook),
     assignmentsByRequestId: groupedBy(em, Assignment, 'requestId'),
     extensionsByAssignmentId: groupedBy(em, ExtensionRequest, 'assignmentId'),
     followUpsByRequestId: groupedBy(em, FollowUp, 'requestId'),

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxEvent } from '../entities';
 import { ServiceContext } from './service-context';
@@ -15,8 +16,14 @@ export enum OutboxTopic {
   REHANDLING = 'request.rehandling',
   SUPERVISED = 'request.supervised',
   DEADLINES_CHANGED = 'deadlines.changed',         // re-arm reminders (dispatch, extension, follow-up start)
+  WEBHOOK_DELIVERY = 'webhook.delivery',           // POST one notification to a department's webhook (jobs only)
 }
 
 export async function emitOutbox(ctx: ServiceContext, topic: OutboxTopic, payload: Record<string, unknown>): Promise<void> {
-  await ctx.em.getRepository(OutboxEvent).insert({ topic, payload, createdAt: ctx.now, sentAt: null } as QueryDeepPartialEntity<OutboxEvent>);
+  await emitSystemOutbox(ctx.em, ctx.now, topic, payload);
+}
+
+/** The same from a job's transaction, which has no acting staff member (reminders, webhook deliveries). */
+export async function emitSystemOutbox(em: EntityManager, at: Date, topic: OutboxTopic, payload: Record<string, unknown>): Promise<void> {
+  await em.getRepository(OutboxEvent).insert({ topic, payload, createdAt: at, sentAt: null } as QueryDeepPartialEntity<OutboxEvent>);
 }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
 import pino from 'pino';
 import { loadConfig } from '../../../src/config';
-import { ANALYTICS_QUEUE } from '../../../src/jobs/analytics.job';
 import { RunningWorkers, startWorkers } from '../../../src/worker';
 import { createRequest, dispatch } from '../support/operations';
 import { startTestServer, TestServer } from '../support/test-server';
+import { obliterateQueues } from '../jobs/support/jobs-harness';
 
 // The rollups follow the outbox on BullMQ (real Redis): a change shows in kpis without anyone rebuilding.
 
@@ -22,9 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await workers?.close();
-  const queue = new Queue(ANALYTICS_QUEUE, { connection: { url: REDIS_URL }, prefix });
-  await queue.obliterate({ force: true });
-  await queue.close();
+  await obliterateQueues(REDIS_URL, prefix);
   await t.close();
 });
 

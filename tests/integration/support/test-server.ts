@@ -1,20 +1,29 @@
 import 'reflect-metadata';
+import type { Redis } from 'ioredis';
 import { ManualClock } from '../../../src/clock';
-import { loadConfig } from '../../../src/config';
+import { Config, loadConfig } from '../../../src/config';
 import { startServer, RunningServer } from '../../../src/server';
 import { seedReferenceData } from '../../../src/seed/reference-data.seed';
 import { GraphQLClient } from './graphql-client';
 import { createTestDatabase, TestDatabase } from './test-db';
 
 export const DEMO_PASSWORD = 'demo12345';
+/** Where every test server's clock starts: Monday 2 March 2026, 10:00 in Shanghai, an ordinary working day. */
+export const TEST_START = new Date('2026-03-02T02:00:00Z');
 
 export interface TestServer {
   url: string;
   clock: ManualClock;
   db: TestDatabase;
+  /** The configuration the server runs with (e.g. its token secret, to forge an expired token). */
+  config: Config;
   server: RunningServer;
   anonymous: GraphQLClient;
   login(username: string, password?: string): Promise<GraphQLClient>;
+  /** One logged-in client per username, in the order given. */
+  loginAll(...usernames: string[]): Promise<GraphQLClient[]>;
+  /** `SELECT count(*)` of each table, to show that a refused call wrote nothing. */
+  countRows(tables: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -23,18 +32,28 @@ export interface TestServer {
  * reference data (departments, categories, regions, staff), with a clock the test moves by hand (tokens
  * live ten years of that clock, so moving it never logs anybody out unless a test means to).
  */
-export async function startTestServer(opts: { now?: Date; env?: Record<string, string> } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  now?: Date;
+  env?: Record<string, string>;
+  /** Redis for the parts of the API that need it (health, Bull Board); none by default. */
+  redis?: Redis;
+  /** BullMQ key prefix of the queues Bull Board shows. */
+  queuePrefix?: string;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   await seedReferenceData(db.dataSource.manager, { demoPassword: DEMO_PASSWORD });
-  const clock = new ManualClock(opts.now ?? new Date('2026-03-02T02:00:00Z')); // a Monday, 10:00 in Shanghai
+  const clock = new ManualClock(opts.now ?? TEST_START);
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, TOKEN_TTL: '3650d', ...opts.env });
-  const server = await startServer({ config, dataSource: db.dataSource, clock, redis: null, port: 0 });
+  const server = await startServer({ config, dataSource: db.dataSource, clock, redis: opts.redis ?? null, queuePrefix: opts.queuePrefix, port: 0 });
   const tokens = new Map<string, string>();
   const anonymous = new GraphQLClient(server.url);
-  return {
+  const t: TestServer = {
     url: server.url,
     clock,
     db,
+    config,
     server,
     anonymous,
     async login(username, password = DEMO_PASSWORD) {
@@ -48,9 +67,16 @@ export async function startTestServer(opts: { now?: Date; env?: Record<string, s
       }
       return new GraphQLClient(server.url, tokens.get(key)!);
     },
+    loginAll: (...usernames) => Promise.all(usernames.map((u) => t.login(u))),
+    async countRows(tables) {
+      const out: Record<string, number> = {};
+      for (const table of tables) out[table] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+      return out;
+    },
     async close() {
       await server.close();
       await db.drop();
     },
   };
+  return t;
 }
