@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { KpiDimension } from './enums';
+import { KpiDimension, Satisfaction } from './enums';
 
 // The 三率 and their counters (DESIGN.md §7). Pure: the rollup tables hold the counters, these turn them into
 // the rows dashboards read.
@@ -21,11 +21,17 @@ export interface KpiRates {
 
 const ratio = (numerator: number, divisor: number): number | null => (divisor === 0 ? null : numerator / divisor);
 
+/** The answers that count as satisfied in the 满意率 (the rollup SQL in services/analytics spells the same list). */
+export const SATISFIED_LEVELS: readonly Satisfaction[] = [Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED];
+
+/** Satisfied among reached follow-ups; null when nobody was reached. */
+export const satisfactionRate = (satisfied: number, followedUp: number): number | null => ratio(satisfied, followedUp);
+
 export function kpiRates(c: KpiCounters): KpiRates {
   return {
     responseRate: ratio(c.acceptedOnTime, c.dispatched),
     resolutionRate: ratio(c.resolved, c.followedUp),
-    satisfactionRate: ratio(c.satisfied, c.followedUp),
+    satisfactionRate: satisfactionRate(c.satisfied, c.followedUp),
     // Work left open past its deadline counts against the department instead of vanishing from the ratio.
     onTimeReplyRate: ratio(c.repliedOnTime, c.replied + c.overdueOpen),
   };

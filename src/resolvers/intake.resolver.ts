@@ -23,9 +23,16 @@ export class IntakeResolver {
 
   @Authorized(CENTER)
   @Mutation(() => ServiceRequestType)
-  resolveAtIntake(@Arg('requestId', () => ID) requestId: string, @Arg('answer') answer: string, @Ctx() ctx: GraphQLContext) {
+  resolveAtIntake(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('answer') answer: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('articleId', () => ID, { nullable: true, description: 'the knowledge-base article the answer came from (published, in force)' })
+    articleId?: string | null,
+  ) {
     const id = fromGlobalId(requestId, 'ServiceRequest', 'requestId');
-    return mutate(ctx, (c) => resolveAtIntake(c, id, answer));
+    const article = articleId ? fromGlobalId(articleId, 'KnowledgeArticle', 'articleId') : null;
+    return mutate(ctx, (c) => resolveAtIntake(c, id, answer, article));
   }
 
   @Authorized(CENTER)

@@ -8,3 +8,4 @@ export const REQUEST_READERS = [Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.LI
 export const CITIZEN_READERS = [Role.AGENT, Role.SUPERVISOR, Role.ADMIN];
 export const ANALYTICS_READERS = [Role.AGENT, Role.SUPERVISOR, Role.LIAISON, Role.ANALYST, Role.ADMIN];
 export const ADMIN = [Role.ADMIN];
+export { KNOWLEDGE_EDITORS } from '../domain/knowledge';

@@ -5,6 +5,7 @@ import { citizenVisibility } from '../domain/masking';
 import { GraphQLContext } from '../schema/context';
 import { TimelineConnectionType } from '../schema/connection.types';
 import { toGlobalId } from '../schema/global-id';
+import { KnowledgeArticleType } from '../schema/knowledge.types';
 import { CategoryType, RegionType, StaffType } from '../schema/organisation.types';
 import { AssignmentType, CitizenType, FollowUpType, ServiceRequestType } from '../schema/request.types';
 import { listTimeline } from '../services/request-query.service';
@@ -87,6 +88,12 @@ export class ServiceRequestFieldsResolver {
   async latestSatisfaction(@Root() r: ServiceRequest, @Ctx() ctx: GraphQLContext): Promise<Satisfaction | null> {
     const followUps = await ctx.loaders.followUpsByRequestId.load(r.id);
     return [...followUps].reverse().find((f) => f.reached && f.satisfaction)?.satisfaction ?? null;
+  }
+
+  /** The article as it is now (a later edit shows; the versions say what it said then). */
+  @FieldResolver(() => KnowledgeArticleType, { nullable: true })
+  knowledgeArticle(@Root() r: ServiceRequest, @Ctx() ctx: GraphQLContext) {
+    return r.knowledgeArticleId ? ctx.loaders.knowledgeArticleById.load(r.knowledgeArticleId) : null;
   }
 
   @FieldResolver(() => TimelineConnectionType)

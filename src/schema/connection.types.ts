@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { KnowledgeArticleType } from './knowledge.types';
 import { AssignmentType, NotificationType, ServiceRequestType, TimelineEventType } from './request.types';
 
 @ObjectType('PageInfo')
@@ -57,6 +58,19 @@ export class NotificationEdgeType {
 @ObjectType('NotificationConnection')
 export class NotificationConnectionType {
   @Field(() => [NotificationEdgeType]) edges: NotificationEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType('KnowledgeArticleEdge')
+export class KnowledgeArticleEdgeType {
+  @Field() cursor: string;
+  @Field(() => KnowledgeArticleType) node: KnowledgeArticleType;
+}
+
+@ObjectType('KnowledgeArticleConnection')
+export class KnowledgeArticleConnectionType {
+  @Field(() => [KnowledgeArticleEdgeType]) edges: KnowledgeArticleEdgeType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;
   @Field(() => Int) totalCount: number;
 }

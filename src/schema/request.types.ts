@@ -3,6 +3,7 @@ import {
   AssignmentRole, AssignmentStatus, Channel, DecisionStatus, ReplyOutcome, RequestStatus, RequestType, Satisfaction,
   SupervisionLevel, TimelineEventKind, Urgency,
 } from './enums';
+import { KnowledgeArticleType } from './knowledge.types';
 import { NodeInterface } from './node.type';
 import { CategoryType, DepartmentType, RegionType, StaffType } from './organisation.types';
 import { DateTimeScalar, JSONScalar } from './scalars';
@@ -47,6 +48,8 @@ export class ServiceRequestType extends NodeInterface {
   @Field(() => [FollowUpType]) followUps: FollowUpType[];
   @Field(() => Satisfaction, { nullable: true }) latestSatisfaction: Satisfaction | null;
   @Field(() => String, { nullable: true }) intakeAnswer: string | null;
+  @Field(() => KnowledgeArticleType, { nullable: true, description: 'the knowledge-base article the intake answer came from' })
+  knowledgeArticle: KnowledgeArticleType | null;
   @Field(() => DateTimeScalar, { nullable: true }) closedAt: Date | null;
 }
 
