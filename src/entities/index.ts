@@ -20,15 +20,20 @@ import { KpiRollup } from './kpi-rollup.entity';
 import { RollupDirtyDay } from './rollup-dirty-day.entity';
 import { HotspotAlert } from './hotspot-alert.entity';
 import { AnalyticsState } from './analytics-state.entity';
+import { KnowledgeArticle } from './knowledge-article.entity';
+import { KnowledgeArticleVersion } from './knowledge-article-version.entity';
+import { RoutingRule } from './routing-rule.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule,
 ];

@@ -4,6 +4,7 @@ import { References } from './references';
 import { Assignment } from './assignment.entity';
 import { Category } from './category.entity';
 import { Citizen } from './citizen.entity';
+import { KnowledgeArticle } from './knowledge-article.entity';
 import { Region } from './region.entity';
 import { Staff } from './staff.entity';
 
@@ -16,6 +17,7 @@ import { Staff } from './staff.entity';
 @Index('service_request_region_idx', ['regionId', 'createdAt'])
 @Index('service_request_owner_idx', ['ownerId'])
 @Index('service_request_merged_into_idx', ['mergedIntoId'])
+@Index('service_request_knowledge_article_idx', ['knowledgeArticleId'])
 @Index('service_request_open_due_idx', { synchronize: false })
 // The deadline scan's follow-up lookups (partial, AWAITING_FOLLOW_UP only; SQL in the migration).
 @Index('service_request_follow_up_warn_idx', { synchronize: false })
@@ -23,6 +25,8 @@ import { Staff } from './staff.entity';
 @Index('service_request_title_trgm_idx', { synchronize: false })
 @Index('service_request_content_trgm_idx', { synchronize: false })
 @Index('service_request_code_trgm_idx', { synchronize: false })
+// Routing and duplicate detection look up similar texts by their character bigrams (GIN; SQL in the migration).
+@Index('service_request_text_bigrams_idx', { synchronize: false })
 export class ServiceRequest {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -51,6 +55,13 @@ export class ServiceRequest {
 
   @Column({ type: 'text' })
   content: string;
+
+  /**
+   * The character bigrams of title and content, kept by a trigger (text_bigrams() in the Routing migration),
+   * so that every writer, imports included, keeps it right. Never loaded or written by the application.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  textBigrams: string | null;
 
   @Column({ type: 'bigint' })
   categoryId: string;
@@ -116,6 +127,10 @@ export class ServiceRequest {
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAtIntakeAt: Date | null;
 
+  /** The knowledge-base article the intake answer was given from, if the agent named one. */
+  @Column({ type: 'bigint', nullable: true })
+  knowledgeArticleId: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
@@ -140,4 +155,6 @@ export class ServiceRequest {
   private readonly leadAssignmentRef?: unknown;
   @References(() => ServiceRequest, 'merged_into_id', true)
   private readonly mergedIntoRef?: unknown;
+  @References(() => KnowledgeArticle, 'knowledge_article_id', true)
+  private readonly knowledgeArticleRef?: unknown;
 }

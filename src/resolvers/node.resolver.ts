@@ -5,6 +5,7 @@ import { GraphQLContext } from '../schema/context';
 import { parseGlobalId } from '../schema/global-id';
 import { NodeInterface } from '../schema/node.type';
 import { findAssignment, findExtension, findFollowUp, findTimelineEvent } from '../services/assignment-query.service';
+import { findKnowledgeArticle } from '../services/knowledge-query.service';
 import { findNotification } from '../services/notification.service';
 import { findCitizen, findRequest } from '../services/request-query.service';
 import { CitizenView } from './citizen-view';
@@ -40,6 +41,7 @@ export class NodeResolver {
       case 'FollowUp': return read(ctx, (c) => findFollowUp(c, dbId));
       case 'TimelineEvent': return read(ctx, (c) => findTimelineEvent(c, dbId));
       case 'Notification': return read(ctx, (c) => findNotification(c, dbId));
+      case 'KnowledgeArticle': return read(ctx, (c) => findKnowledgeArticle(c, dbId));
       default: return null; // hotspot alerts and webhook configuration are listed by their queries, not fetched one by one
     }
   }

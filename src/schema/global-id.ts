@@ -4,11 +4,13 @@ import { badInput } from '../domain/errors';
 
 export type NodeTypeName =
   | 'Staff' | 'Department' | 'Category' | 'Region' | 'Citizen' | 'ServiceRequest' | 'Assignment'
-  | 'ExtensionRequest' | 'FollowUp' | 'TimelineEvent' | 'Notification' | 'HotspotAlert' | 'DepartmentWebhook' | 'WebhookDelivery';
+  | 'ExtensionRequest' | 'FollowUp' | 'TimelineEvent' | 'Notification' | 'HotspotAlert' | 'DepartmentWebhook' | 'WebhookDelivery' | 'RoutingRule'
+  | 'KnowledgeArticle';
 
 const NODE_TYPES = new Set<string>([
   'Staff', 'Department', 'Category', 'Region', 'Citizen', 'ServiceRequest', 'Assignment',
-  'ExtensionRequest', 'FollowUp', 'TimelineEvent', 'Notification', 'HotspotAlert', 'DepartmentWebhook', 'WebhookDelivery',
+  'ExtensionRequest', 'FollowUp', 'TimelineEvent', 'Notification', 'HotspotAlert', 'DepartmentWebhook', 'WebhookDelivery', 'RoutingRule',
+  'KnowledgeArticle',
 ]);
 
 export function toGlobalId(type: NodeTypeName, dbId: string): string {

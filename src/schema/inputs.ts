@@ -29,6 +29,10 @@ export class CreateServiceRequestInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) address?: string | null;
   @Field(() => CitizenInput, { nullable: true }) citizen?: CitizenInput | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) confidential?: boolean;
+  @Field(() => Boolean, {
+    nullable: true, defaultValue: true,
+    description: 'false: no direct dispatch (直派) at intake even where a routing rule asks for it, e.g. when the agent answers on the spot',
+  }) directDispatch?: boolean;
 }
 
 @InputType('DispatchInput')

@@ -6,6 +6,8 @@ import type { Logger } from '../runtime/logger';
 import { seedDemoRequests } from './demo-requests.seed';
 import { seedReferenceData } from './reference-data.seed';
 import { seedDemoHotspot } from './demo-hotspot.seed';
+import { seedKnowledgeArticles } from './knowledge-articles.seed';
+import { seedRoutingRules } from './routing-rules.seed';
 
 // The demo data as a whole: what `npm start` loads into an empty database and `npm run seed` into any.
 
@@ -44,13 +46,17 @@ async function withFastCommits<T>(dataSource: DataSource, work: (fast: DataSourc
 }
 
 /**
- * Reference data (departments, regions, categories, demo staff, SLA policies, calendar), then — unless the
- * database already has requests — a few hundred demo requests in every state.
+ * Reference data (departments, regions, categories, demo staff, SLA policies, calendar) and, into a database
+ * without articles, the demo knowledge base; then — unless the database already has requests — a few hundred
+ * demo requests in every state.
  */
 export async function seedDemoData(dataSource: DataSource, config: Config, log: Logger): Promise<void> {
   const started = Date.now();
-  await dataSource.transaction((em) => seedReferenceData(em, { demoPassword: config.demoPassword }));
-  log.info({ ms: Date.now() - started }, 'demo reference data loaded');
+  const articles = await dataSource.transaction(async (em) => {
+    await seedReferenceData(em, { demoPassword: config.demoPassword });
+    return seedKnowledgeArticles(em);
+  });
+  log.info({ ms: Date.now() - started, articles }, 'demo reference data loaded');
   if (await hasRequests(dataSource)) {
     log.info('the database already has service requests: no demo requests added');
     return;
@@ -61,4 +67,8 @@ export async function seedDemoData(dataSource: DataSource, config: Config, log: 
   }));
   if (failedSteps.length) log.warn({ failedSteps: failedSteps.slice(0, 20), count: failedSteps.length }, 'some demo steps were refused');
   log.info({ created: created + hotspotCalls, ms: Date.now() - started }, 'demo requests loaded');
+  // After the history: its requests were dispatched by hand, as a center without rules does; from now on
+  // the rules suggest and, for two categories, dispatch at intake.
+  const rules = await seedRoutingRules(dataSource.manager, new Date());
+  log.info({ rules }, 'demo routing rules loaded');
 }

@@ -15,6 +15,8 @@ export async function openAssignment(
   department: Pick<Department, 'id'>,
   role: AssignmentRole,
   policy: SlaPolicyRule,
+  /** Who dispatched it; null for the system's direct dispatch (直派). */
+  dispatchedById: string | null = ctx.actor.staffId,
 ): Promise<Assignment> {
   const deadlines = assignmentDeadlines(ctx.now, policy, await ctx.calendar(), ctx.timeZone);
   const repo = ctx.em.getRepository(Assignment);
@@ -26,7 +28,7 @@ export async function openAssignment(
       status: AssignmentStatus.PENDING,
       round: request.round,
       dispatchedAt: ctx.now,
-      dispatchedById: ctx.actor.staffId,
+      dispatchedById,
       acceptDueAt: deadlines.acceptDueAt,
       acceptWarnAt: deadlines.acceptWarnAt,
       dueAt: deadlines.dueAt,

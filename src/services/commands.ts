@@ -21,6 +21,8 @@ export interface CreateServiceRequestCommand {
   address?: string | null;
   citizen?: CitizenDetails | null;
   confidential: boolean;
+  /** false: no direct dispatch (直派) even where a rule asks for it (the agent answers the call on the spot). */
+  directDispatch?: boolean | null;
 }
 
 export interface DispatchCommand {

@@ -13,7 +13,7 @@ import { deadlinesChanged, saveRequestChange } from './request-changes';
 import { refreshDueAt } from './request-deadlines';
 import { ServiceContext } from './service-context';
 import { policyFor } from './sla-lookup';
-import { appendTimeline } from './timeline';
+import { appendSystemTimeline, appendTimeline, TimelineEntry } from './timeline';
 
 /** A matter for more departments than this is a coordination meeting, not a dispatch. */
 const MAX_ASSIST_DEPARTMENTS = 20;
@@ -23,7 +23,12 @@ const MAX_ASSIST_DEPARTMENTS = 20;
  * request's current round, each with deadlines from the SLA policy in force now. Whatever is still open in
  * the round is cancelled first, so a request never has two running lead assignments.
  */
-export async function dispatchServiceRequest(ctx: ServiceContext, cmd: DispatchCommand): Promise<ServiceRequest> {
+export interface DispatchOptions {
+  /** 直派: the system dispatches at intake by a routing rule; the timeline has no actor and says why. */
+  direct?: { reason: string };
+}
+
+export async function dispatchServiceRequest(ctx: ServiceContext, cmd: DispatchCommand, options: DispatchOptions = {}): Promise<ServiceRequest> {
   const note = optionalText('note', cmd.note, NOTE_MAX);
   const { lead, assists } = await resolveDepartments(ctx, cmd);
   const request = await lockRequest(ctx, requireDbId(cmd.requestId, 'service request'));
@@ -31,17 +36,20 @@ export async function dispatchServiceRequest(ctx: ServiceContext, cmd: DispatchC
 
   const cancelled = await cancelOpenAssignments(ctx, request.id, { round: request.round });
   const policy = await policyFor(ctx, request.type, request.urgency);
-  const leadAssignment = await openAssignment(ctx, request, lead, AssignmentRole.LEAD, policy);
+  const dispatchedBy = options.direct ? null : ctx.actor.staffId;
+  const leadAssignment = await openAssignment(ctx, request, lead, AssignmentRole.LEAD, policy, dispatchedBy);
   const assistAssignments = [];
-  for (const department of assists) assistAssignments.push(await openAssignment(ctx, request, department, AssignmentRole.ASSIST, policy));
+  for (const department of assists) {
+    assistAssignments.push(await openAssignment(ctx, request, department, AssignmentRole.ASSIST, policy, dispatchedBy));
+  }
 
   request.leadAssignmentId = leadAssignment.id;
   await refreshDueAt(ctx, request, leadAssignment);
-  await appendTimeline(ctx, {
+  const entry: TimelineEntry = {
     requestId: request.id,
     assignmentId: leadAssignment.id,
     kind: TimelineEventKind.DISPATCHED,
-    summary: dispatchSummary(lead, assists),
+    summary: options.direct ? `Direct dispatch (直派) to ${lead.name} (${lead.code}) as lead: ${options.direct.reason}` : dispatchSummary(lead, assists),
     data: {
       round: request.round,
       leadAssignmentId: leadAssignment.id,
@@ -52,8 +60,11 @@ export async function dispatchServiceRequest(ctx: ServiceContext, cmd: DispatchC
       acceptDueAt: leadAssignment.acceptDueAt.toISOString(),
       dueAt: leadAssignment.dueAt.toISOString(),
       note,
+      direct: options.direct ? true : undefined,
     },
-  });
+  };
+  if (options.direct) await appendSystemTimeline(ctx.em, ctx.now, entry);
+  else await appendTimeline(ctx, entry);
   await deadlinesChanged(ctx, request.id, [leadAssignment.id, ...assistAssignments.map((a) => a.id)]);
   return saveRequestChange(ctx, request);
 }

@@ -8,10 +8,12 @@ import { ADDRESS_MAX, ANSWER_MAX, CONTENT_MAX, TITLE_MAX, optionalText, requireT
 import { citizenIdentity, findOrCreateCitizen } from './citizen-registry';
 import { CreateServiceRequestCommand } from './commands';
 import { requireDbId } from './db-id';
+import { requireAnswerableArticle } from './knowledge-article.service';
 import { lockRequest } from './locks';
 import { requireCategoryByCode, requireRegionByCode } from './reference-lookup';
 import { deadlinesChanged, saveRequestChange } from './request-changes';
 import { refreshDueAt } from './request-deadlines';
+import { directDispatchAtIntake } from './routing/direct-dispatch';
 import { ServiceContext } from './service-context';
 import { policyFor } from './sla-lookup';
 import { appendTimeline } from './timeline';
@@ -46,18 +48,23 @@ export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServi
     summary: `Registered ${request.code} (${request.type}, ${request.urgency}) via ${request.channel}`,
     data: { code: request.code, channel: request.channel, type: request.type, urgency: request.urgency, confidential: request.confidential },
   });
-  return saveRequestChange(ctx, request);
+  return directDispatchAtIntake(ctx, await saveRequestChange(ctx, request), cmd.directDispatch !== false);
 }
 
-/** 直接办结: answered on the spot; the follow-up clock starts now. */
-export async function resolveAtIntake(ctx: ServiceContext, requestId: string, answer: string): Promise<ServiceRequest> {
+/**
+ * 直接办结: answered on the spot; the follow-up clock starts now. `articleId` names the knowledge-base article the
+ * answer came from (it must be one an agent may read out now), so the article's usage and satisfaction are known.
+ */
+export async function resolveAtIntake(ctx: ServiceContext, requestId: string, answer: string, articleId: string | null = null): Promise<ServiceRequest> {
   const text = requireText('answer', answer, ANSWER_MAX);
+  const article = articleId === null ? null : await requireAnswerableArticle(ctx, articleId);
   const request = await lockRequest(ctx, requireDbId(requestId, 'service request'));
   request.status = nextRequestStatus(request.status, RequestAction.RESOLVE_AT_INTAKE);
   const policy = await policyFor(ctx, request.type, request.urgency);
   const followUp = followUpDeadline(ctx.now, policy, await ctx.calendar(), ctx.timeZone);
   request.intakeAnswer = text;
   request.resolvedAtIntakeAt = ctx.now;
+  request.knowledgeArticleId = article?.id ?? null;
   request.followUpDueAt = followUp.followUpDueAt;
   request.followUpWarnAt = followUp.followUpWarnAt;
   await refreshDueAt(ctx, request, null);
@@ -65,7 +72,7 @@ export async function resolveAtIntake(ctx: ServiceContext, requestId: string, an
     requestId: request.id,
     kind: TimelineEventKind.RESOLVED_AT_INTAKE,
     summary: 'Answered at intake; awaiting follow-up',
-    data: { followUpDueAt: followUp.followUpDueAt.toISOString() },
+    data: { followUpDueAt: followUp.followUpDueAt.toISOString(), ...(article ? { articleId: article.id } : {}) },
   });
   await deadlinesChanged(ctx, request.id);
   return saveRequestChange(ctx, request);

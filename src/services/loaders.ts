@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import {
-  Assignment, Category, Citizen, Department, DepartmentWebhook, ExtensionRequest, FollowUp, Region, ServiceRequest, Staff,
+  Assignment, Category, Citizen, Department, DepartmentWebhook, ExtensionRequest, FollowUp, KnowledgeArticle, Region, ServiceRequest, Staff,
 } from '../entities';
 import { Role } from '../domain/enums';
+import { usageByArticleId, versionsByArticleId } from './knowledge-loaders';
 
 // One set of DataLoaders per GraphQL request: every relation a list can fetch is batched into one IN (…)
 // query, results in key order, null / [] for missing keys (DESIGN.md §8).
@@ -78,6 +79,9 @@ export function createLoaders(em: EntityManager, now: Date) {
     childrenByRegionId: groupedBy(em, Region, 'parentId'),
     liaisonsByDepartmentId: liaisonsByDepartment(em),
     citizenStatsById: citizenStats(em, now),
+    knowledgeArticleById: byId(em, KnowledgeArticle),
+    knowledgeVersionsByArticleId: versionsByArticleId(em),
+    knowledgeUsageByArticleId: usageByArticleId(em),
   };
 }
 

@@ -17,7 +17,8 @@ let desk: Desk;
 let as: Record<Who, GraphQLClient>;
 let fx: Record<string, string>;
 // Everything a refused call could have written (the audit of personal-data views is written by allowed reads).
-const WRITTEN = ['service_request', 'assignment', 'extension_request', 'follow_up', 'timeline_event', 'citizen', 'staff', 'sla_policy', 'calendar_day', 'outbox_event', 'department_webhook', 'webhook_delivery'];
+const WRITTEN = ['service_request', 'assignment', 'extension_request', 'follow_up', 'timeline_event', 'citizen', 'staff', 'sla_policy', 'calendar_day', 'outbox_event', 'department_webhook', 'webhook_delivery',
+  'knowledge_article', 'knowledge_article_version', 'routing_rule'];
 let snapshotBefore: Record<string, string>;
 
 beforeAll(async () => {
@@ -41,10 +42,14 @@ beforeAll(async () => {
   const more = (await agent.ok('query($id: ID!) { serviceRequest(id: $id) { citizen { id } timeline(first: 1) { edges { node { id } } } } }', { id: created.id })).serviceRequest;
   const staff = (await agent.ok(ME)).me.id;
   const departments = (await agent.ok('{ departments { id code } categories { id } regions { id } }'));
+  const article = (await supervisor.ok('mutation { createKnowledgeArticle(input: { title: "垃圾分类", body: "四分类" }) { id } }')).createKnowledgeArticle.id;
+  await supervisor.ok('mutation($id: ID!) { publishKnowledgeArticle(id: $id) { id } }', { id: article });
+  const draftArticle = (await supervisor.ok('mutation { createKnowledgeArticle(input: { title: "草稿", body: "未发布" }) { id } }')).createKnowledgeArticle.id;
   fx = {
     request: created.id, code: created.code, lead, ext, fu, citizen: more.citizen.id, event: more.timeline.edges[0].node.id,
     pendingRequest: pending.id, pendingLead: pending.lead, staff,
     department: departments.departments[0].id, category: departments.categories[0].id, region: departments.regions[0].id,
+    article, draftArticle,
   };
   snapshotBefore = await fingerprint();
 });
@@ -80,6 +85,7 @@ const NOT_THE_CENTER = { urban: 'FORBIDDEN', admin: 'FORBIDDEN' } as const;
 const SUPERVISORS_ONLY = { urban: 'FORBIDDEN', admin: 'FORBIDDEN', agent: 'FORBIDDEN' } as const;
 const LIAISONS_ONLY = { agent: 'FORBIDDEN', supervisor: 'FORBIDDEN', admin: 'FORBIDDEN' } as const;
 const ADMINS_ONLY = { urban: 'FORBIDDEN', agent: 'FORBIDDEN', supervisor: 'FORBIDDEN' } as const;
+const SUPERVISORS_AND_ADMINS = { urban: 'FORBIDDEN', agent: 'FORBIDDEN' } as const;
 const EVERYONE = { urban: 'OK', agent: 'OK', supervisor: 'OK', admin: 'OK' } as const;
 
 const CASES: Case[] = [
@@ -102,14 +108,19 @@ const CASES: Case[] = [
   node('Department', 'department', 'OK', 'OK'),
   node('Category', 'category', 'OK', 'OK'),
   node('Region', 'region', 'OK', 'OK'),
+  node('KnowledgeArticle', 'article', 'OK', 'OK', EVERYONE),
+  { ...node('KnowledgeArticle', 'draftArticle', 'NULL', 'NULL', { urban: 'NULL', agent: 'NULL', supervisor: 'OK', admin: 'OK' }), name: 'node(KnowledgeArticle, draft)' },
   { op: 'departments', query: '{ departments { code liaisons { username } } }', market: 'OK', analyst: 'OK', also: EVERYONE },
   { op: 'categories', query: '{ categories { code } }', market: 'OK', analyst: 'OK', also: EVERYONE },
   { op: 'regions', query: '{ regions { code } }', market: 'OK', analyst: 'OK', also: EVERYONE },
   { op: 'routingSuggestions', query: 'query($id: ID!) { routingSuggestions(requestId: $id) { score } }', vars: () => ({ id: fx.request }), market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: NOT_THE_CENTER },
+  { op: 'similarRequests', query: 'query($id: ID!) { similarRequests(requestId: $id) { score } }', vars: () => ({ id: fx.request }), market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: NOT_THE_CENTER },
+  { op: 'routingRules', query: '{ routingRules { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: { urban: 'FORBIDDEN', agent: 'OK', supervisor: 'OK', admin: 'OK' } },
   { op: 'kpis', query: '{ kpis(query: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", groupBy: [DEPARTMENT] }) { key } }', market: 'OK', analyst: 'OK' },
   { op: 'hotspots', query: '{ hotspots { id } }', market: 'OK', analyst: 'OK' },
   { op: 'notifications', query: '{ notifications { totalCount } }', market: 'OK', analyst: 'OK' },
   { op: 'slaPolicies', query: '{ slaPolicies { urgency } }', market: 'OK', analyst: 'OK', also: EVERYONE },
+  { op: 'knowledgeArticles', query: '{ knowledgeArticles(first: 100) { edges { node { id } } } }', market: 'OK', analyst: 'OK', also: EVERYONE },
   { op: 'calendar', query: '{ calendar(from: "2026-02-01", to: "2026-02-28") { date } }', market: 'OK', analyst: 'OK', also: EVERYONE },
   // ---------------------------------------------------------------- the hotline center
   { op: 'createServiceRequest', query: 'mutation { createServiceRequest(input: { channel: PHONE, type: HELP, title: "标题", content: "内容", categoryCode: "URBAN_LIGHT" }) { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: NOT_THE_CENTER },
@@ -130,6 +141,13 @@ const CASES: Case[] = [
   { op: 'requestReturn', query: 'mutation($id: ID!) { requestReturn(assignmentId: $id, reason: "退回") { id } }', vars: () => ({ id: fx.pendingLead }), market: 'NOT_FOUND', analyst: 'FORBIDDEN', also: LIAISONS_ONLY },
   { op: 'requestExtension', query: 'mutation($id: ID!) { requestExtension(assignmentId: $id, requestedDueAt: "2030-01-01T00:00:00Z", reason: "延期") { id } }', vars: () => ({ id: fx.pendingLead }), market: 'NOT_FOUND', analyst: 'FORBIDDEN', also: LIAISONS_ONLY },
   { op: 'submitReply', query: 'mutation($id: ID!) { submitReply(assignmentId: $id, reply: "答复", outcome: RESOLVED) { id } }', vars: () => ({ id: fx.pendingLead }), market: 'NOT_FOUND', analyst: 'FORBIDDEN', also: LIAISONS_ONLY },
+  // ---------------------------------------------------------------- the knowledge base: supervisors and admins write it
+  { op: 'createKnowledgeArticle', query: 'mutation { createKnowledgeArticle(input: { title: "越权", body: "正文" }) { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: SUPERVISORS_AND_ADMINS },
+  { op: 'updateKnowledgeArticle', query: 'mutation($id: ID!) { updateKnowledgeArticle(id: $id, input: { title: "越权", body: "正文" }) { id } }', vars: () => ({ id: fx.article }), market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: SUPERVISORS_AND_ADMINS },
+  { op: 'publishKnowledgeArticle', query: 'mutation($id: ID!) { publishKnowledgeArticle(id: $id) { id } }', vars: () => ({ id: fx.draftArticle }), market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: SUPERVISORS_AND_ADMINS },
+  // ---------------------------------------------------------------- routing rules: administrators only
+  { op: 'upsertRoutingRule', query: 'mutation { upsertRoutingRule(input: { categoryCode: "URBAN", departmentCode: "MARKET", autoDispatch: true }) { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: ADMINS_ONLY },
+  { op: 'deleteRoutingRule', query: 'mutation { deleteRoutingRule(id: "Um91dGluZ1J1bGU6MQ") }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: ADMINS_ONLY },
   // ---------------------------------------------------------------- everyone's own, and administration
   { op: 'markNotificationRead', query: 'mutation { markNotificationRead(id: "Tm90aWZpY2F0aW9uOjE") { id } }', market: 'NOT_FOUND', analyst: 'NOT_FOUND' },
   { op: 'createStaff', query: 'mutation { createStaff(input: { username: "intruder", displayName: "x", password: "password123", roles: [ADMIN] }) { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: ADMINS_ONLY },
