@@ -43,10 +43,11 @@ export interface HistoryEvidence {
   returned: number;
 }
 
-/** A similar past request that a department finished. */
+/** A similar past request: the department that finished it, and those that returned it on the way. */
 export interface TextEvidence {
   departmentId: string;
   similarity: number;
+  returnedBy?: string[];
 }
 
 export interface RoutingEvidence {
@@ -71,7 +72,7 @@ export interface DepartmentScore {
 }
 
 /** Weights of the evidence kinds when all are present; missing kinds hand their weight to the others. */
-export const WEIGHTS = { rule: 0.3, history: 0.5, text: 0.2 } as const;
+export const WEIGHTS = { rule: 0.3, history: 0.4, text: 0.3 } as const;
 
 /** Suggestions scoring below this are not worth showing. */
 export const MIN_SCORE = 0.05;
@@ -101,7 +102,7 @@ export function scoreDepartments(e: RoutingEvidence): DepartmentScore[] {
     const text = textShares.get(departmentId)?.share ?? 0;
     const record = history.find((h) => h.departmentId === departmentId) ?? { completed: 0, returned: 0 };
     const raw = (WEIGHTS.rule * rule + WEIGHTS.history * hist + WEIGHTS.text * text) / weightSum;
-    const score = raw * reliability(record.completed, record.returned);
+    const score = raw * departmentReliability(departmentId, record, e.text);
     scores.push({
       departmentId, score: round(score), rule, history: hist, text,
       completed: record.completed, returned: record.returned, similarCount: textShares.get(departmentId)?.count ?? 0,
@@ -109,6 +110,22 @@ export function scoreDepartments(e: RoutingEvidence): DepartmentScore[] {
     });
   }
   return scores.filter((s) => s.score >= MIN_SCORE).sort((a, b) => b.score - a.score || compareIds(a.departmentId, b.departmentId));
+}
+
+/**
+ * How far to trust a department with this request. Where similar requests say something about it, they
+ * decide (a street office that returns construction noise but finishes a neighbour's drill is judged on
+ * the matter at hand); otherwise its record with the category in the district.
+ */
+function departmentReliability(departmentId: string, record: { completed: number; returned: number }, text: TextEvidence[]): number {
+  let finished = 0;
+  let returned = 0;
+  for (const t of text) {
+    if (t.departmentId === departmentId) finished += t.similarity;
+    if (t.returnedBy?.includes(departmentId)) returned += t.similarity;
+  }
+  if (finished + returned > 0) return reliability(finished, returned);
+  return reliability(record.completed, record.returned);
 }
 
 /**

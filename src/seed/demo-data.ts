@@ -8,6 +8,7 @@ import { seedReferenceData } from './reference-data.seed';
 import { seedDemoHotspot } from './demo-hotspot.seed';
 import { seedKnowledgeArticles } from './knowledge-articles.seed';
 import { seedRoutingRules } from './routing-rules.seed';
+import { seedDemoRoutingHistory } from './demo-routing-history.seed';
 
 // The demo data as a whole: what `npm start` loads into an empty database and `npm run seed` into any.
 
@@ -67,8 +68,10 @@ export async function seedDemoData(dataSource: DataSource, config: Config, log: 
   }));
   if (failedSteps.length) log.warn({ failedSteps: failedSteps.slice(0, 20), count: failedSteps.length }, 'some demo steps were refused');
   log.info({ created: created + hotspotCalls, ms: Date.now() - started }, 'demo requests loaded');
-  // After the history: its requests were dispatched by hand, as a center without rules does; from now on
-  // the rules suggest and, for two categories, dispatch at intake.
+  // After the live requests, which were dispatched by hand as a center without rules does: from now on the
+  // rules suggest and, for two categories, dispatch at intake. The finished history behind them is written
+  // straight to the tables (its first dispatches follow the rules, so it needs them).
   const rules = await seedRoutingRules(dataSource.manager, new Date());
-  log.info({ rules }, 'demo routing rules loaded');
+  const history = await seedDemoRoutingHistory(dataSource, new Date(), config.hotlineTz);
+  log.info({ rules, history }, 'demo routing rules and finished history loaded');
 }

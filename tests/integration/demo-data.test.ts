@@ -7,6 +7,9 @@ import { RequestStatus, Role } from '../../src/domain/enums';
 import { seedDemoRequests } from '../../src/seed/demo-requests.seed';
 import { seedReferenceData } from '../../src/seed/reference-data.seed';
 import { seededRandom } from '../../src/seed/random';
+import { seedDemoRoutingHistory } from '../../src/seed/demo-routing-history.seed';
+import { seedRoutingRules } from '../../src/seed/routing-rules.seed';
+import { suggestRoutes } from '../../src/services/routing/routing-suggestion.service';
 import { createTestDatabase, TestDatabase } from './support/test-db';
 
 const TZ = 'Asia/Shanghai';
@@ -92,5 +95,32 @@ describe('demo requests', () => {
     expect(await count(`SELECT count(*) AS n FROM (SELECT citizen_id FROM service_request WHERE citizen_id IS NOT NULL
       GROUP BY citizen_id HAVING count(*) > 1 AND max(created_at) - min(created_at) < interval '30 days') x`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) AS n FROM service_request WHERE citizen_id IS NULL`)).toBeGreaterThan(0);
+  });
+});
+
+describe('routing rules and the finished history behind them', () => {
+  const subject = (regionCode: string) => db.dataSource.query(
+    `SELECT (SELECT id::text FROM category WHERE code = 'URBAN_LIGHT') AS "categoryId", (SELECT id::text FROM region WHERE code = $1) AS "regionId"`,
+    [regionCode],
+  ).then(([r]) => ({ ...r, id: null, title: '路灯不亮', content: '幸福路附近路灯不亮，好几天了，希望尽快处理。' }));
+  const best = async (regionCode: string) => {
+    const [top] = await suggestRoutes(db.dataSource.manager, await subject(regionCode), NOW);
+    return (await db.dataSource.query(`SELECT code FROM department WHERE id = $1`, [top.departmentId]))[0].code;
+  };
+
+  beforeAll(async () => {
+    expect(await seedRoutingRules(seeding.manager, NOW)).toBeGreaterThan(100);
+    expect(await seedDemoRoutingHistory(seeding, NOW, TZ)).toBe(2000);
+  }, 60_000);
+
+  test('every department but the center has a rule, and the history is closed work of months ago', async () => {
+    expect(await count(`SELECT count(*) AS n FROM department d WHERE code <> 'HOTLINE' AND NOT EXISTS (SELECT 1 FROM routing_rule r WHERE r.department_id = d.id)`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM service_request WHERE code LIKE '%-9%' AND status = 'CLOSED' AND created_at < '${NOW.toISOString()}'::timestamptz - interval '30 days'`)).toBe(2000);
+    expect(await count(`SELECT count(*) AS n FROM rollup_dirty_day`)).toBeGreaterThan(80);
+  });
+
+  test('suggestions have learned what the rules do not say: street lights in 滨江区 are the district\'s', async () => {
+    expect(await best('D05S01')).toBe('D05');
+    expect(await best('D01S01')).toBe('URBAN');
   });
 });

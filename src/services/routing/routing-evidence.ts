@@ -33,11 +33,12 @@ interface Place { categoryPath: string; categoryName: string; topCategoryPath: s
 
 export async function gatherRoutingEvidence(em: EntityManager, subject: RoutingSubject, asOf: Date): Promise<RoutingContext> {
   const place = await placeOf(em, subject);
-  // History is local: a district government that finishes these matters at home is no answer elsewhere.
+  // History and similar texts are local: a district government that finishes these matters at home is no
+  // answer elsewhere.
   const [rules, local, text] = await Promise.all([
     matchingRules(em, subject),
     place.districtPath ? history(em, subject, asOf, place.districtPath) : Promise.resolve([]),
-    similarFinished(em, subject, asOf, place.topCategoryPath),
+    place.districtPath ? similarFinished(em, subject, asOf, place.topCategoryPath, place.districtPath) : Promise.resolve([]),
   ]);
   return { evidence: { rules, history: local, text }, categoryName: place.categoryName, districtName: place.districtName };
 }
@@ -97,23 +98,32 @@ export function bigramQuery(grams: Set<string>): string | null {
   return terms.length ? terms.join(' | ') : null;
 }
 
-/** Requests of the same top-level category finished (lead completed) before `asOf`, most similar first. */
-async function similarFinished(em: EntityManager, s: RoutingSubject, asOf: Date, topCategoryPath: string): Promise<TextEvidence[]> {
+/**
+ * Requests of the same top-level category and district finished (lead completed) before `asOf`, most similar first, with
+ * the departments that returned them before that.
+ */
+async function similarFinished(em: EntityManager, s: RoutingSubject, asOf: Date, topCategoryPath: string, districtPath: string): Promise<TextEvidence[]> {
   const grams = textBigrams(`${s.title} ${s.content}`);
   const query = bigramQuery(grams);
   if (!query) return [];
-  const rows: { title: string; content: string; department_id: string }[] = await em.query(
-    `SELECT r.title, r.content, a.department_id
+  const rows: { title: string; content: string; department_id: string; returned_by: string[] }[] = await em.query(
+    `SELECT r.title, r.content, a.department_id,
+            ARRAY(SELECT x.department_id::text FROM assignment x WHERE x.request_id = r.id AND x.returned_at < $3) AS returned_by
      FROM service_request r JOIN assignment a ON a.id = r.lead_assignment_id
      WHERE r.text_bigrams @@ $1::tsquery
        AND r.created_at >= $2 AND r.created_at < $3 AND a.status = 'COMPLETED' AND a.completed_at < $3
        AND r.category_id IN (SELECT id FROM category WHERE path LIKE $4) AND r.id <> coalesce($5::bigint, 0)
+       AND r.region_id IN (SELECT id FROM region WHERE path LIKE $6)
      ORDER BY ts_rank(r.text_bigrams, $1::tsquery) DESC, r.id DESC
      LIMIT ${TEXT_CANDIDATES}`,
-    [query, new Date(asOf.getTime() - TEXT_DAYS * DAY_MS), asOf, `${topCategoryPath}%`, s.id],
+    [query, new Date(asOf.getTime() - TEXT_DAYS * DAY_MS), asOf, `${topCategoryPath}%`, s.id, `${districtPath}%`],
   );
   return rows
-    .map((r) => ({ departmentId: String(r.department_id), similarity: bigramSimilarity(grams, textBigrams(`${r.title} ${r.content}`)) }))
+    .map((r) => ({
+      departmentId: String(r.department_id),
+      similarity: bigramSimilarity(grams, textBigrams(`${r.title} ${r.content}`)),
+      returnedBy: r.returned_by,
+    }))
     .filter((t) => t.similarity >= MIN_TEXT_SIMILARITY)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, TEXT_KEPT);
