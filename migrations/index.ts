@@ -6,5 +6,6 @@ import { OutboxTxid1795353665056 } from './1795353665056-OutboxTxid';
 import { JobWorkers1796104766486 } from './1796104766486-JobWorkers';
 import { Routing1796110000000 } from './1796110000000-Routing';
 import { KnowledgeBase1796120000000 } from './1796120000000-KnowledgeBase';
+import { Import1796130000000 } from './1796130000000-Import';
 
-export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000];
+export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000, Import1796130000000];

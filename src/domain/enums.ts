@@ -57,6 +57,8 @@ export enum TimelineEventKind {
   FOLLOWED_UP = 'FOLLOWED_UP', REOPENED = 'REOPENED', CLOSED = 'CLOSED', MERGED = 'MERGED', VOIDED = 'VOIDED',
   URGED = 'URGED', SUPERVISED = 'SUPERVISED', OWNERSHIP_TRANSFERRED = 'OWNERSHIP_TRANSFERRED', NOTE = 'NOTE',
   DEADLINE_WARNING = 'DEADLINE_WARNING', OVERDUE = 'OVERDUE',
+  /** Brought in from another hotline system (npm run import); data names the source and its id. */
+  IMPORTED = 'IMPORTED',
 }
 
 export enum SlaUnit { MINUTES = 'MINUTES', HOURS = 'HOURS', WORKING_DAYS = 'WORKING_DAYS' }

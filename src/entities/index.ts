@@ -23,17 +23,18 @@ import { AnalyticsState } from './analytics-state.entity';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleVersion } from './knowledge-article-version.entity';
 import { RoutingRule } from './routing-rule.entity';
+import { ImportRecord } from './import-record.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord,
 ];

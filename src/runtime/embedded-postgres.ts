@@ -30,6 +30,8 @@ export interface EmbeddedPostgresOptions {
 
 export interface EmbeddedPostgres {
   url: string;
+  /** False when a server was already running in the data directory (another process's, or a leftover). */
+  startedHere: boolean;
   /** Fast shutdown (open sessions are ended), waiting until the server is down. */
   stop(): Promise<void>;
 }
@@ -133,6 +135,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   // A server left running by a process that died without stopping it: use it, and stop it at the end.
   let server = await runningServer(pgDir);
+  const startedHere = !server;
   if (server) {
     opts.log.warn({ postmasterPid: server.pid, port: server.port }, 'the embedded PostgreSQL was already running; using it');
   } else {
@@ -154,6 +157,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   return {
     url: urlFor(opts.database),
+    startedHere,
     stop: async () => {
       process.removeListener('exit', onExit);
       await runProgram(bin.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' } });
