@@ -60,12 +60,13 @@ function openReport(path: string | null | undefined): Report {
 export async function runImport(dataSource: DataSource, o: ImportOptions): Promise<ImportSummary> {
   checkMapping(o.mapping);
   const started = Date.now();
-  let maxRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 100);
   const lookups = new ImportLookups();
   await lookups.load(dataSource.manager);
   assertMappingTargetsExist(o.mapping, lookups);
   const staffId = await importingStaff(dataSource.manager, o.asUsername);
+  // Sampled from here on, in this process: the test of issue 7 holds the import to a memory bound with it.
+  let maxRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 100);
   const report = openReport(o.reportFile);
   const totals = { rows: 0, imported: 0, updated: 0, skipped: 0, rejected: 0 };
   const days = new Set<string>();
