@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { districtOf } from './district';
 import { bigramSimilarity, HistoryEvidence, RoutingEvidence, RuleCandidate, TextEvidence, textBigrams } from '../../domain/routing';
 
 // The evidence for routing a request, as it stood at `asOf`: the rules in force, what departments did with
@@ -29,7 +30,7 @@ const MIN_TEXT_SIMILARITY = 0.2;
 /** Bigrams sent to the index: the lookup needs only enough of them to find the candidates. */
 const QUERY_BIGRAMS = 80;
 
-interface Place { categoryPath: string; categoryName: string; topCategoryPath: string; districtPath: string | null; districtName: string | null }
+interface Place { categoryName: string; topCategoryPath: string; districtPath: string | null; districtName: string | null }
 
 export async function gatherRoutingEvidence(em: EntityManager, subject: RoutingSubject, asOf: Date): Promise<RoutingContext> {
   const place = await placeOf(em, subject);
@@ -43,17 +44,14 @@ export async function gatherRoutingEvidence(em: EntityManager, subject: RoutingS
   return { evidence: { rules, history: local, text }, categoryName: place.categoryName, districtName: place.districtName };
 }
 
-/** The category's and the region's paths; the district is the region's ancestor just below the city. */
+/** The category's top-level subtree and name, and the request's district. */
 async function placeOf(em: EntityManager, s: RoutingSubject): Promise<Place> {
   const [c] = await em.query(`SELECT path, name FROM category WHERE id = $1`, [s.categoryId]);
-  const ids = (c.path as string).split('/').filter(Boolean);
-  const topCategoryPath = `/${ids[0]}/`;
-  if (!s.regionId) return { categoryPath: c.path, categoryName: c.name, topCategoryPath, districtPath: null, districtName: null };
-  const [r] = await em.query(`SELECT path FROM region WHERE id = $1`, [s.regionId]);
-  const regionIds = (r.path as string).split('/').filter(Boolean);
-  if (regionIds.length < 2) return { categoryPath: c.path, categoryName: c.name, topCategoryPath, districtPath: null, districtName: null };
-  const [d] = await em.query(`SELECT name FROM region WHERE id = $1`, [regionIds[1]]);
-  return { categoryPath: c.path, categoryName: c.name, topCategoryPath, districtPath: `/${regionIds[0]}/${regionIds[1]}/`, districtName: d.name };
+  const district = await districtOf(em, s.regionId);
+  return {
+    categoryName: c.name, topCategoryPath: `/${(c.path as string).split('/').filter(Boolean)[0]}/`,
+    districtPath: district?.path ?? null, districtName: district?.name ?? null,
+  };
 }
 
 /** Rules whose category subtree holds the request's category and whose region subtree (if any) its region. */

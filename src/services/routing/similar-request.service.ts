@@ -4,6 +4,7 @@ import { bigramSimilarity, textBigrams } from '../../domain/routing';
 import { requireDbId } from '../db-id';
 import { pageSize } from '../keyset-cursor';
 import { ServiceContext } from '../service-context';
+import { districtOf } from './district';
 import { bigramQuery } from './routing-evidence';
 
 // 并单 candidates: requests that are probably the same matter as this one, for the agent to merge. The same
@@ -60,7 +61,7 @@ async function findCandidates(ctx: ServiceContext, request: ServiceRequest, gram
     for (const r of sameCaller) found.set(r.id, r);
   }
   const query = bigramQuery(grams);
-  const district = request.regionId ? await districtPath(ctx, request.regionId) : null;
+  const district = (await districtOf(ctx.em, request.regionId))?.path ?? null;
   if (query && district) {
     const from = new Date(request.createdAt.getTime() - SAME_MATTER_DAYS * DAY_MS);
     const to = new Date(request.createdAt.getTime() + SAME_MATTER_DAYS * DAY_MS);
@@ -75,13 +76,6 @@ async function findCandidates(ctx: ServiceContext, request: ServiceRequest, gram
     for (const r of sameMatter) found.set(r.id, r);
   }
   return [...found.values()];
-}
-
-/** The district (the region just below the city) holding a region; the city itself has none. */
-async function districtPath(ctx: ServiceContext, regionId: string): Promise<string | null> {
-  const [r] = await ctx.em.query(`SELECT path FROM region WHERE id = $1`, [regionId]);
-  const ids = (r?.path as string | undefined)?.split('/').filter(Boolean) ?? [];
-  return ids.length >= 2 ? `/${ids[0]}/${ids[1]}/` : null;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
