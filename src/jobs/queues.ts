@@ -19,11 +19,14 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 /** Job names of the schedule queue (the events and webhooks queues name their jobs by outbox topic). */
 export const JOB = {
   deadlineScan: 'deadline-scan',
+  /** Deletes handled outbox rows past their retention (src/jobs/outbox-retention.ts). */
+  outboxPrune: 'outbox-prune',
 } as const;
 
 /** Scheduler ids (`upsertJobScheduler`): one per repeatable job, whatever the number of workers. */
 export const SCHEDULER = {
   deadlineScan: 'deadline-scan-every-period',
+  outboxPrune: 'outbox-prune-hourly',
 } as const;
 
 /** BullMQ key prefix: `{hotline}` keeps keys of one deployment in one cluster slot; tests use their own. */

@@ -7,6 +7,7 @@ import { runDeadlineScan } from './deadline-scan.job';
 import { JobDeps } from './job-deps';
 import { handleOutboxEvent } from './outbox-events.job';
 import { relayOutbox } from './outbox-relay';
+import { DEFAULT_OUTBOX_RETENTION, OutboxRetention, pruneOutbox } from './outbox-retention';
 import { startPollLoop } from './poll-loop';
 import {
   DEFAULT_JOB_OPTIONS, DEFAULT_PREFIX, DEFAULT_WEBHOOK_RETRY, JOB, OutboxJobData, QUEUE, QueueName, SCHEDULE_JOB_OPTIONS,
@@ -34,6 +35,8 @@ export interface JobWorkersOptions {
   schedulerCheckEveryMs?: number;
   webhookRetry?: WebhookRetryPolicy;
   webhookTimeoutMs?: number;
+  /** How long handled outbox rows are kept (default 7 days); pruned hourly. */
+  outboxRetention?: OutboxRetention;
 }
 
 export interface RunningJobWorkers {
@@ -55,7 +58,7 @@ export async function startJobWorkers(o: JobWorkersOptions): Promise<RunningJobW
   const workerConnection = { url: o.redisUrl, maxRetriesPerRequest: null };
   const workers = [
     new Worker<OutboxJobData>(QUEUE.events, (job) => handleOutboxEvent(deps, job.name, job.data), { connection: workerConnection, prefix, concurrency: 8 }),
-    new Worker(QUEUE.schedule, (job: Job) => runScheduled(deps, job), { connection: workerConnection, prefix, concurrency: 1 }),
+    new Worker(QUEUE.schedule, (job: Job) => runScheduled(deps, job, o.outboxRetention ?? DEFAULT_OUTBOX_RETENTION), { connection: workerConnection, prefix, concurrency: 1 }),
     new Worker<OutboxJobData>(QUEUE.webhooks, (job) => deliverWebhook(deps, job, { timeoutMs: o.webhookTimeoutMs ?? 10_000 }), {
       connection: workerConnection, prefix, concurrency: 10,
     }),
@@ -92,30 +95,37 @@ function openQueues(redisUrl: string, prefix: string, webhookRetry: WebhookRetry
   } as Record<QueueName, Queue>;
 }
 
-function runScheduled(deps: JobDeps, job: Job): Promise<unknown> {
+function runScheduled(deps: JobDeps, job: Job, retention: OutboxRetention): Promise<unknown> {
   if (job.name === JOB.deadlineScan) return runDeadlineScan(deps);
+  if (job.name === JOB.outboxPrune) return pruneOutbox(deps.dataSource, deps.clock.now(), retention);
   return Promise.reject(new Error(`unknown job ${job.name} in ${QUEUE.schedule}`));
 }
 
 /**
- * Keeps the repeatable deadline scan registered: at start, and again whenever a check finds it gone (a
- * flushed or replaced Redis forgets it) or with another period (a changed setting). An unchanged scheduler
- * is left alone, so it keeps its rhythm.
+ * Keeps the repeatable jobs (the deadline scan, the hourly outbox prune) registered: at start, and again
+ * whenever a check finds one gone (a flushed or replaced Redis forgets them) or with another period (a changed
+ * setting). An unchanged scheduler is left alone, so it keeps its rhythm.
  */
-function schedulerKeeper(queue: Queue, everyMs: number, checkEveryMs: number) {
+function schedulerKeeper(queue: Queue, scanEveryMs: number, checkEveryMs: number) {
+  const wanted = [
+    { id: SCHEDULER.deadlineScan, name: JOB.deadlineScan, every: scanEveryMs },
+    { id: SCHEDULER.outboxPrune, name: JOB.outboxPrune, every: OUTBOX_PRUNE_EVERY_MS },
+  ];
   let checkedAt: number | null = null;
   return {
     ensure: async () => {
       const now = Date.now(); // real time: the process's rhythm; the scan itself reads the injected clock
       if (checkedAt !== null && now - checkedAt < checkEveryMs) return;
-      const current = await queue.getJobScheduler(SCHEDULER.deadlineScan);
-      if (current?.every !== everyMs) {
-        await queue.upsertJobScheduler(SCHEDULER.deadlineScan, { every: everyMs }, { name: JOB.deadlineScan, opts: SCHEDULE_JOB_OPTIONS });
+      for (const w of wanted) {
+        const current = await queue.getJobScheduler(w.id);
+        if (current?.every !== w.every) await queue.upsertJobScheduler(w.id, { every: w.every }, { name: w.name, opts: SCHEDULE_JOB_OPTIONS });
       }
       checkedAt = now;
     },
   };
 }
+
+const OUTBOX_PRUNE_EVERY_MS = 3_600_000;
 
 /** Redis trouble: BullMQ reconnects by itself and the outbox keeps the work; log each new error once. */
 function watch(emitter: Worker | Queue, log: Logger): void {

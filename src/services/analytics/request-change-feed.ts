@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import { OutboxTopic } from '../outbox';
 import { markRequestsDirty } from './rollup.service';
 
-const CURSOR = 'rollup.request-changes-consumed-below-txid';
+/** analytics_state row: REQUEST_CHANGED rows of transactions below this id have been read (outbox retention keeps the rest). */
+export const REQUEST_CHANGES_CURSOR = 'rollup.request-changes-consumed-below-txid';
+const CURSOR = REQUEST_CHANGES_CURSOR;
 
 /**
  * Reads the REQUEST_CHANGED rows of the outbox that the rollups have not seen and marks the days they touch
