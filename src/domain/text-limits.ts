@@ -24,6 +24,17 @@ export function textLength(text: string): number {
 // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
 function refuseNul(field: string, text: string): string {
   if (text.includes('\u0000')) throw badInput(`${field} must not contain NUL characters`, { field });
+  return refuseLoneSurrogates(field, text);
+}
+
+// Half of a UTF-16 surrogate pair is no character at all. A text column would silently store U+FFFD, and the
+// timeline's jsonb data (where reasons, notes and comments are copied) refuses the "\ud800" escape outright,
+// which failed the whole mutation with a database error. Found by the fuzz tests.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Refuses text that is not well-formed Unicode (a lone surrogate). */
+export function refuseLoneSurrogates(field: string, text: string): string {
+  if (LONE_SURROGATE.test(text)) throw badInput(`${field} must be valid Unicode text (it holds half of a surrogate pair)`, { field });
   return text;
 }
 

@@ -4,8 +4,10 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { resolveActor } from '../auth/authenticate';
 import { Actor } from '../auth/actor';
+import { LoginLockout } from '../auth/login-lockout';
 import { Config } from '../config';
 import { DomainError } from '../domain/errors';
+import { requestLogger } from '../observability/request-scope';
 import { GraphQLContext } from '../schema/context';
 import { PersonalDataAudit } from '../schema/personal-data-audit';
 import { CalendarCache } from '../services/calendar-cache';
@@ -17,6 +19,9 @@ interface ContextDeps {
   uow: UnitOfWork;
   calendars: CalendarCache;
   dataSource: DataSource;
+  /** The server's logger; each request's context gets it bound to the request id. */
+  log: Logger;
+  loginLockout: LoginLockout;
 }
 
 async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<{ actor: Actor | null; authProblem: string | null }> {
@@ -47,6 +52,9 @@ export function createContextFactory(deps: ContextDeps) {
       loaders: createLoaders(deps.dataSource.manager, now),
       audit: new PersonalDataAudit(actor?.staffId ?? null),
       now,
+      log: requestLogger(deps.log),
+      clientIp: req.ip ?? '',
+      loginLockout: deps.loginLockout,
     };
   };
 }
@@ -60,7 +68,7 @@ export function auditPlugin(dataSource: DataSource, log: Logger): ApolloServerPl
           try {
             await contextValue.audit.flush(dataSource, operationName ?? null, contextValue.now);
           } catch (err) {
-            log.error({ err }, 'could not write the personal-data audit');
+            contextValue.log.error({ err }, 'could not write the personal-data audit');
             throw err;
           }
         },

@@ -2,6 +2,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
+import { countJobFailure } from '../observability/process-metrics';
 import { detectHotspots } from '../services/analytics/hotspot.service';
 import { runIncrementalRollup } from '../services/analytics/incremental-rollup';
 import { consumeRequestChanges } from '../services/analytics/request-change-feed';
@@ -47,7 +48,10 @@ export async function startAnalyticsWorker(o: AnalyticsWorkerOptions): Promise<{
   });
   // Redis trouble: BullMQ reconnects by itself and the outbox keeps the work; say so once per error.
   worker.on('error', (err) => o.log.warn({ err }, 'analytics worker: redis error'));
-  worker.on('failed', (job, err) => o.log.error({ err, job: job?.id }, 'analytics run failed'));
+  worker.on('failed', (job, err) => {
+    countJobFailure(ANALYTICS_QUEUE);
+    o.log.error({ err, queue: ANALYTICS_QUEUE, job: job?.id }, 'analytics run failed');
+  });
   return {
     close: async () => {
       await worker.close();

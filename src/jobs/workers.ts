@@ -2,6 +2,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock, systemClock } from '../clock';
+import { countJobFailure } from '../observability/process-metrics';
 import { CalendarCache } from '../services/calendar-cache';
 import { runDeadlineScan } from './deadline-scan.job';
 import { JobDeps } from './job-deps';
@@ -137,5 +138,8 @@ function watch(emitter: Worker | Queue, log: Logger): void {
   });
   if (!(emitter instanceof Worker)) return;
   emitter.on('ready', () => { lastError = ''; });
-  emitter.on('failed', (job, err) => log.warn({ err, queue: emitter.name, job: job?.id, name: job?.name, attempt: job?.attemptsMade }, 'job failed'));
+  emitter.on('failed', (job, err) => {
+    countJobFailure(emitter.name); // hotline_job_failures_total on /metrics when the API runs in this process
+    log.warn({ err, queue: emitter.name, job: job?.id, name: job?.name, attempt: job?.attemptsMade }, 'job failed');
+  });
 }

@@ -10,7 +10,8 @@ import { notFound } from '../domain/errors';
 export class AuthResolver {
   @Mutation(() => AuthPayloadType)
   async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext) {
-    return login(ctx.uow.dataSource.manager, ctx.config, username, password, ctx.now);
+    // Lock-out after repeated failures (src/auth/login-lockout.ts) wraps the login use case.
+    return ctx.loginLockout.guard({ username, ip: ctx.clientIp }, () => login(ctx.uow.dataSource.manager, ctx.config, username, password, ctx.now));
   }
 
   @Authorized()

@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { Actor } from '../auth/actor';
+import { LoginLockout } from '../auth/login-lockout';
 import { Config } from '../config';
 import { CalendarCache } from '../services/calendar-cache';
 import { Loaders } from '../services/loaders';
@@ -16,4 +18,9 @@ export interface GraphQLContext {
   loaders: Loaders;
   audit: PersonalDataAudit;
   now: Date;
+  /** The server's logger bound to this request's id (X-Request-Id). */
+  log: Logger;
+  /** The client address (TRUST_PROXY-aware), for the login lock-out. */
+  clientIp: string;
+  loginLockout: LoginLockout;
 }

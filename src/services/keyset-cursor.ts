@@ -115,6 +115,12 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   return toPage(rows, size, totalCount);
 }
 
-export function emptyPage<T>(): Page<T> {
+/**
+ * A page known to be empty (an id that names nothing the viewer may see). Its arguments are still checked, so
+ * that `first: -1` or a forged cursor is BAD_USER_INPUT whatever the data, as on every other list.
+ */
+export function emptyPage<T>(page: PageRequest): Page<T> {
+  pageSize(page.first);
+  if (page.after) decodeCursor(page.after);
   return { items: [], hasNextPage: false, endCursor: null, totalCount: async () => 0 };
 }

@@ -108,7 +108,7 @@ function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | nu
 /** The timeline is the audit trail: oldest first, in the order it was written. */
 export async function listTimeline(ctx: ServiceContext, requestId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
   assertMayReadRequests(ctx);
-  if (!ID.test(requestId) || !(await canViewRequest(ctx, requestId))) return emptyPage();
+  if (!ID.test(requestId) || !(await canViewRequest(ctx, requestId))) return emptyPage(page);
   const qb = ctx.em.getRepository(TimelineEvent).createQueryBuilder('t').where('t.request_id = :requestId', { requestId });
   return keysetPage(qb, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC' });
 }
@@ -129,7 +129,7 @@ export async function listCitizenRequests(ctx: ServiceContext, citizenId: string
     // Liaisons reach a citizen only through one of their requests: they see that citizen's requests in their scope.
     assertMayReadRequests(ctx);
   }
-  if (!ID.test(citizenId)) return emptyPage();
+  if (!ID.test(citizenId)) return emptyPage(page);
   const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
   restrictToScope(ctx, qb);
   // A department must not learn that the caller it sees is also the reporter of a confidential request (举报人保密).

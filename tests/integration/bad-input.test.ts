@@ -224,3 +224,21 @@ describe('reads', () => {
     expectClientError(await as.supervisor.request(query, { from: 'yesterday' }), ['BAD_USER_INPUT']);
   });
 });
+
+// Found by the fuzz tests (tests/integration/fuzz): both answered INTERNAL_SERVER_ERROR.
+describe('input the fuzzer found', () => {
+  test('more than 50 bad values in one variable: BAD_USER_INPUT for all, including graphql-js giving up', async () => {
+    const query = 'query($f: ServiceRequestFilter) { serviceRequests(filter: $f) { totalCount } }';
+    const result = await as.supervisor.request(query, { f: { urgency: Array(100).fill('SOMEDAY') } });
+    expect(result.errors!.length).toBeGreaterThan(50);
+    expect(new Set(result.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
+  test.each([
+    ['closeServiceRequest', 'mutation($id: ID!, $t: String!) { closeServiceRequest(requestId: $id, reason: $t) { id } }'],
+    ['superviseServiceRequest', 'mutation($id: ID!, $t: String!) { superviseServiceRequest(requestId: $id, level: LISTED, note: $t) { id } }'],
+    ['addNote', 'mutation($id: ID!, $t: String!) { addNote(requestId: $id, content: $t) { id } }'],
+  ])('half a surrogate pair in the text of %s', async (_name, query) => {
+    await refusedWithoutWriting('supervisor', query, { id: fx.request, t: '路灯\ud800' }, ['BAD_USER_INPUT']);
+  });
+});

@@ -42,6 +42,16 @@ describe('requireText', () => {
     expect(() => requireText('title', 'a\u0000b', 10)).toThrow(/title must not contain NUL/);
   });
 
+  // Found by the fuzz tests: a lone surrogate reached the timeline's jsonb data and failed the mutation there.
+  test.each(['\ud800', 'x\ud83dy', 'a\udbff\udbff', '\udc00路'])('half a surrogate pair (%j) is refused', (value) => {
+    expect(() => requireText('reason', value, 10)).toThrow(badInput);
+    expect(() => requireText('reason', value, 10)).toThrow(/reason must be valid Unicode/);
+  });
+
+  test('whole surrogate pairs (emoji) pass', () => {
+    expect(requireText('reason', '路灯🚦不亮', 10)).toBe('路灯🚦不亮');
+  });
+
   test('the error names the field', () => {
     try {
       requireText('reason', '', REASON_MAX);
@@ -58,5 +68,6 @@ describe('optionalText', () => {
     expect(optionalText('address', ' 人民路 1 号 ', 10)).toBe('人民路 1 号');
     expect(() => optionalText('address', 'x'.repeat(11), 10)).toThrow('address is longer than 10 characters');
     expect(() => optionalText('address', 'a\u0000b', 10)).toThrow(/NUL/);
+    expect(() => optionalText('comment', 'a\ud800', 10)).toThrow(/valid Unicode/);
   });
 });

@@ -17,6 +17,11 @@ export interface KpiQuery {
 export type KpiRow = { key: string[] } & KpiCounters & KpiRates;
 
 const MAX_DAYS = 3 * 366;
+/**
+ * Rows one query (or CSV) may return: a quarter by department and day is ~4,000 rows, three years by every
+ * dimension would be millions. Refused rather than cut short: a truncated set of aggregates reads as complete.
+ */
+export const KPI_MAX_ROWS = 10_000;
 
 /** The SQL expression of each dimension's key (codes, or ISO dates of the bucket's first day). */
 const DIMENSION_SQL: Record<KpiDimension, string> = {
@@ -68,9 +73,13 @@ export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRo
      JOIN department d ON d.id = k.department_id
      JOIN category c ON c.id = k.category_id
      LEFT JOIN region g ON g.id = k.region_id
-     WHERE ${where.join(' AND ')} ${groupClause}`,
+     WHERE ${where.join(' AND ')} ${groupClause}
+     LIMIT ${KPI_MAX_ROWS + 1}`,
     params,
   );
+  if (rows.length > KPI_MAX_ROWS) {
+    throw badInput(`more than ${KPI_MAX_ROWS} rows: a shorter period, a filter or fewer groupBy dimensions`, { field: 'groupBy' });
+  }
   return rows.map((r) => toRow(r, groupBy.length));
 }
 

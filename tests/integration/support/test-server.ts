@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { ManualClock } from '../../../src/clock';
 import { Config, loadConfig } from '../../../src/config';
 import { startServer, RunningServer } from '../../../src/server';
@@ -39,14 +40,30 @@ export interface TestServerOptions {
   redis?: Redis;
   /** BullMQ key prefix of the queues Bull Board shows. */
   queuePrefix?: string;
+  /** Where the server logs (a test reading its lines passes one); silent by default. */
+  logger?: Logger;
 }
+
+/**
+ * Rate limits and login lock-out stay on in every test server (so their code runs under the whole suite) but
+ * far above what any test sends; tests of the limits themselves set low ones through `env`. Each server
+ * counts under its own Redis prefix, so test files sharing the test Redis never spend each other's budget.
+ */
+let serversStarted = 0;
+const generousLimits = () => ({
+  RATE_LIMIT_PER_STAFF: '1000000',
+  RATE_LIMIT_PER_IP: '1000000',
+  LOGIN_LOCKOUT_FAILURES: '1000000',
+  LOGIN_LOCKOUT_IP_FAILURES: '1000000',
+  LIMITS_REDIS_PREFIX: `hotline-test:${process.pid}-${Date.now()}-${++serversStarted}:limits`,
+});
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   await seedReferenceData(db.dataSource.manager, { demoPassword: DEMO_PASSWORD });
   const clock = new ManualClock(opts.now ?? TEST_START);
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, TOKEN_TTL: '3650d', ...opts.env });
-  const server = await startServer({ config, dataSource: db.dataSource, clock, redis: opts.redis ?? null, queuePrefix: opts.queuePrefix, port: 0 });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, TOKEN_TTL: '3650d', ...generousLimits(), ...opts.env });
+  const server = await startServer({ config, dataSource: db.dataSource, clock, redis: opts.redis ?? null, queuePrefix: opts.queuePrefix, logger: opts.logger, port: 0 });
   const tokens = new Map<string, string>();
   const anonymous = new GraphQLClient(server.url);
   const t: TestServer = {
