@@ -73,3 +73,28 @@ async function relayBatch(em: EntityManager, queues: Record<QueueName, Queue>, n
 export async function markOutboxHandled(em: EntityManager, outboxId: string, now: Date): Promise<void> {
   await em.query(`UPDATE outbox_event SET sent_at = $2 WHERE id = $1 AND sent_at IS NULL`, [outboxId, now]);
 }
+
+/** What the relay needs of a Redis client: a queue's own connection (`await queue.client`). */
+interface RedisMarkClient {
+  hexists(key: string, field: string): Promise<number>;
+  hset(key: string, data: Record<string, string>): Promise<number>;
+}
+
+/**
+ * A Redis that lost its data (flushed, restarted without persistence, failed over to an empty replica) lost the
+ * jobs relayed to it, and their rows would wait out the redelivery period. The relay keeps a mark in Redis; when
+ * the mark is gone, every relayed-but-unhandled row is owed again at once (a row still queued becomes the same
+ * job again: job ids are `outbox-<row>`). The mark is set only after the rows are released, so a failure in
+ * between is retried on the next tick. Returns the number of rows released.
+ */
+export async function redeliverIfRedisForgot(dataSource: DataSource, redis: RedisMarkClient, prefix: string): Promise<number> {
+  const mark = `${prefix}:outbox-relay:memory`;
+  if (await redis.hexists(mark, 'since')) return 0;
+  const [{ n }] = await dataSource.query(
+    `WITH released AS (
+       UPDATE outbox_event SET relayed_at = NULL WHERE sent_at IS NULL AND relayed_at IS NOT NULL RETURNING 1
+     ) SELECT count(*)::int AS n FROM released`,
+  );
+  await redis.hset(mark, { since: new Date().toISOString() });
+  return n;
+}

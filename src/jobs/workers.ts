@@ -7,7 +7,7 @@ import { CalendarCache } from '../services/calendar-cache';
 import { runDeadlineScan } from './deadline-scan.job';
 import { JobDeps } from './job-deps';
 import { handleOutboxEvent } from './outbox-events.job';
-import { relayOutbox } from './outbox-relay';
+import { redeliverIfRedisForgot, relayOutbox } from './outbox-relay';
 import { DEFAULT_OUTBOX_RETENTION, OutboxRetention, pruneOutbox } from './outbox-retention';
 import { startPollLoop } from './poll-loop';
 import {
@@ -69,6 +69,7 @@ export async function startJobWorkers(o: JobWorkersOptions): Promise<RunningJobW
   const relay = startPollLoop({
     name: 'outbox relay', everyMs: o.relayEveryMs ?? 1_000, maxBackoffMs: 10_000, log: o.log,
     task: async () => {
+      await redeliverIfRedisForgot(o.dataSource, await queues[QUEUE.events].getBackend().client, prefix);
       await relayOutbox(o.dataSource, queues, deps.clock.now(), { redeliverAfterMs: o.redeliverAfterMs });
       await schedulers.ensure();
     },

@@ -90,3 +90,16 @@ test('a reply 5 working days overdue is supervised at level LISTED, once', async
     expect(await systemTimeline(t, id)).toEqual({ DEADLINE_WARNING: 2, OVERDUE: 2, SUPERVISED: 1 });
   }
 }, 60_000);
+
+test('a flush is noticed at once: relayed jobs Redis lost are handed over again without waiting out the redelivery period', async () => {
+  await workers?.close();
+  workers = null;
+  const id = dbId((await dispatchedRequest(desk)).id);
+  await relayWithoutWorkers();
+  await redis.flushAll();
+  // The clock stands still: only noticing the flush can bring the lost ASSIGNED job back (redelivery is after 5 min).
+  workers = await startTestWorkers(t, redis.url, prefix, { redeliverAfterMs: 5 * 60_000 });
+  expect(await eventually(() => notificationCounts(t, 'liaison_urban', id), (c) => c.ASSIGNED === 1)).toEqual({ ASSIGNED: 1 });
+  await settle(500);
+  expect(await notificationCounts(t, 'liaison_urban', id)).toEqual({ ASSIGNED: 1 });
+}, 60_000);
