@@ -27,6 +27,7 @@ import { securityHeaders } from './http/security-headers';
 import { LoginLockout } from './auth/login-lockout';
 import { metricsRoute } from './http/metrics';
 import { requestLogging, requestObservationPlugin } from './http/request-logging';
+import { apolloLogger } from './observability/request-scope';
 import { ServerMetrics } from './observability/server-metrics';
 import { createLogger, Logger } from './runtime/logger';
 import { DEFAULT_PREFIX } from './jobs/queues';
@@ -70,7 +71,7 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
     formatError: createErrorFormatter(log, config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     // Apollo's own complaints (a plugin failing while the database is away) as JSON lines, not console text.
-    logger: log,
+    logger: apolloLogger(log),
     // src/runtime/shutdown.ts owns SIGINT/SIGTERM and stops this server first; Apollo's own handlers (on outside
     // NODE_ENV=test) would stop it as well and then re-send the signal, which Shutdown takes for an impatient
     // second Ctrl-C and exits 1 without stopping the workers and connections.

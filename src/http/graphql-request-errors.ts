@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { requestLogger } from '../observability/request-scope';
 import { sendGraphQLError } from './error-response';
 
 // A request to /graphql that fails before GraphQL sees it (a body that is not JSON, over the size limit, in
@@ -30,7 +31,7 @@ export function graphqlRequestErrors(log: Logger): ErrorRequestHandler {
       const message = (err.type && BODY_PROBLEMS[err.type]) ?? (err.expose && err.message ? err.message : 'bad request');
       return sendGraphQLError(req, res, status, { message, code: 'BAD_REQUEST' });
     }
-    log.error({ err }, 'unexpected error before a GraphQL operation ran');
+    requestLogger(log).error({ err }, 'unexpected error before a GraphQL operation ran');
     sendGraphQLError(req, res, 500, { message: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
   };
 }

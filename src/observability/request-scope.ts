@@ -30,3 +30,9 @@ export function currentRequest(): RequestObservation | undefined {
 export function requestLogger(fallback: Logger): Logger {
   return scope.getStore()?.log ?? fallback;
 }
+
+/** Apollo's own log lines (a plugin failing, say) through the request's logger when there is one, so they carry its id. */
+export function apolloLogger(fallback: Logger) {
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) => requestLogger(fallback)[level](message);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
