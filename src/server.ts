@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Redis } from 'ioredis';
@@ -17,6 +17,7 @@ import { auditPlugin, createContextFactory } from './http/graphql-context';
 import { CSRF_PREVENTION } from './http/csrf-prevention';
 import { graphqlRequestErrors } from './http/graphql-request-errors';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status';
+import { noStorePlugin } from './http/no-store';
 import { healthRoute } from './http/health';
 import { kpiCsvRoute } from './http/kpi-csv';
 import { landingPage } from './http/landing-page';
@@ -81,7 +82,8 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
     validationRules: queryLimitRules(config.queryLimits),
     parseOptions: parseLimits(config.queryLimits),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), auditPlugin(dataSource, log),
+      ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
+      auditPlugin(dataSource, log),
       legacyJsonStatusPlugin(), requestObservationPlugin(), queryCostPlugin(config.queryLimits),
     ],
   });

@@ -2,11 +2,12 @@ import { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { resolveActor } from '../auth/authenticate';
+import { resolveStaffActor } from '../auth/authenticate';
 import { Actor } from '../auth/actor';
 import { LoginLockout } from '../auth/login-lockout';
 import { Config } from '../config';
 import { DomainError } from '../domain/errors';
+import { Staff } from '../entities';
 import { requestLogger } from '../observability/request-scope';
 import { GraphQLContext } from '../schema/context';
 import { PersonalDataAudit } from '../schema/personal-data-audit';
@@ -24,14 +25,14 @@ interface ContextDeps {
   loginLockout: LoginLockout;
 }
 
-async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<{ actor: Actor | null; authProblem: string | null }> {
+async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<{ actor: Actor | null; staff?: Staff; authProblem: string | null }> {
   const header = req.headers.authorization;
   if (!header) return { actor: null, authProblem: null };
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) return { actor: null, authProblem: 'the Authorization header must be "Bearer <token>"' };
   try {
-    const actor = await resolveActor(deps.dataSource.manager, deps.config, m[1], now);
-    return { actor, authProblem: actor ? null : 'this account cannot log in' };
+    const found = await resolveStaffActor(deps.dataSource.manager, deps.config, m[1], now);
+    return { actor: found?.actor ?? null, staff: found?.staff, authProblem: found ? null : 'this account cannot log in' };
   } catch (err) {
     if (err instanceof DomainError) return { actor: null, authProblem: err.message };
     throw err;
@@ -42,14 +43,17 @@ async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise
 export function createContextFactory(deps: ContextDeps) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
     const now = deps.uow.clock.now();
-    const { actor, authProblem } = await authenticate(deps, req, now);
+    const { actor, staff, authProblem } = await authenticate(deps, req, now);
+    const loaders = createLoaders(deps.dataSource.manager, now);
+    // The actor's own row was just read: `me`, and the actor as owner or author of timeline events, need no query.
+    if (staff) loaders.staffById.prime(staff.id, staff);
     return {
       actor,
       authProblem,
       uow: deps.uow,
       calendars: deps.calendars,
       config: deps.config,
-      loaders: createLoaders(deps.dataSource.manager, now),
+      loaders,
       audit: new PersonalDataAudit(actor?.staffId ?? null),
       now,
       log: requestLogger(deps.log),

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Staff } from '../entities';
 import { GraphQLContext } from '../schema/context';
 import { AuthPayloadType, StaffType } from '../schema/organisation.types';
-import { findStaff, login } from '../services/staff.service';
-import { read } from './support';
+import { login } from '../services/staff.service';
+import { actorOf } from './support';
 import { notFound } from '../domain/errors';
 
 @Resolver()
@@ -17,7 +17,8 @@ export class AuthResolver {
   @Authorized()
   @Query(() => StaffType)
   async me(@Ctx() ctx: GraphQLContext): Promise<Staff> {
-    const staff = await read(ctx, (c) => findStaff(c, c.actor.staffId));
+    // The context's staff loader already holds the actor's row, read with the token.
+    const staff = await ctx.loaders.staffById.load(actorOf(ctx).staffId);
     if (!staff) throw notFound('staff member');
     return staff;
   }

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { Assignment } from '../entities';
 import { AssignmentStatus } from '../domain/enums';
 import { badInput } from '../domain/errors';
@@ -18,12 +17,16 @@ import { ServiceContext } from './service-context';
 const DEADLINE = `CASE WHEN a.status = 'PENDING' THEN a.accept_due_at ELSE a.due_at END`;
 const CLOCK_RUNNING = [AssignmentStatus.PENDING, AssignmentStatus.ACCEPTED, AssignmentStatus.RETURN_REQUESTED];
 
-/** Positional parameters for hand-written SQL. */
+/** Parameters for hand-written SQL: positional ($1) for em.query, or named (:wl1) inside a TypeORM query builder. */
 class SqlParams {
   readonly values: unknown[] = [];
+  constructor(private readonly named = false) {}
   add(value: unknown): string {
     this.values.push(value);
-    return `$${this.values.length}`;
+    return this.named ? `:wl${this.values.length}` : `$${this.values.length}`;
+  }
+  get byName(): Record<string, unknown> {
+    return Object.fromEntries(this.values.map((v, i) => [`wl${i + 1}`, v]));
   }
 }
 
@@ -55,28 +58,34 @@ export async function departmentWorklist(
   const totalCount = () => countWorklist(ctx, subtreePath, filter);
   if (size === 0) return toPage([], 0, totalCount);
 
-  const p = new SqlParams();
+  // One statement: the page's ids by the LATERAL merge, and the assignments themselves (hydrated by TypeORM).
+  const p = new SqlParams(true);
   const path = p.add(`${subtreePath}%`);
   const where = ['a.department_id = d.id', ...filterConditions(filter, ctx.now, p), ...cursorCondition(page.after, p)];
   const limit = p.add(size + 1);
-  const keys: { id: string; at: string }[] = await ctx.em.query(
-    `SELECT x.id::text AS id, ${cursorTimeSql('x.dispatched_at')} AS at
-       FROM department d
-       CROSS JOIN LATERAL (
-         SELECT a.id, a.dispatched_at FROM assignment a
-          WHERE ${where.join(' AND ')}
-          ORDER BY a.dispatched_at DESC, a.id DESC
-          LIMIT ${limit}) x
-      WHERE d.path LIKE ${path}
-      ORDER BY x.dispatched_at DESC, x.id DESC
-      LIMIT ${limit}`,
-    p.values,
-  );
-  const rows = keys.length ? await ctx.em.getRepository(Assignment).findBy({ id: In(keys.map((k) => k.id)) }) : [];
-  const byId = new Map(rows.map((a) => [a.id, a]));
-  // A row can only vanish between the two reads if deleted; assignments never are, but skip rather than crash.
-  const ordered = keys.filter((k) => byId.has(k.id)).map((k) => ({ node: byId.get(k.id)!, key: { at: k.at, id: k.id } }));
-  return toPage(ordered, size, totalCount);
+  const { entities, raw } = await ctx.em
+    .getRepository(Assignment)
+    .createQueryBuilder('w')
+    .where(
+      `w.id IN (SELECT x.id
+         FROM department d
+         CROSS JOIN LATERAL (
+           SELECT a.id, a.dispatched_at FROM assignment a
+            WHERE ${where.join(' AND ')}
+            ORDER BY a.dispatched_at DESC, a.id DESC
+            LIMIT ${limit}) x
+        WHERE d.path LIKE ${path}
+        ORDER BY x.dispatched_at DESC, x.id DESC
+        LIMIT ${limit})`,
+      p.byName,
+    )
+    .addSelect(cursorTimeSql('w.dispatched_at'), 'keyset_at')
+    .addSelect('CAST(w.id AS text)', 'keyset_id')
+    .orderBy('w.dispatched_at', 'DESC')
+    .addOrderBy('w.id', 'DESC')
+    .getRawAndEntities();
+  const at = new Map<string, string>(raw.map((r: { keyset_id: string; keyset_at: string }) => [String(r.keyset_id), r.keyset_at]));
+  return toPage(entities.map((node) => ({ node, key: { at: at.get(node.id)!, id: node.id } })), size, totalCount);
 }
 
 async function countWorklist(ctx: ServiceContext, subtreePath: string, filter: AssignmentFilter): Promise<number> {

@@ -11,6 +11,7 @@ import { requireDbId } from './db-id';
 import { requireAnswerableArticle } from './knowledge-article.service';
 import { lockRequest } from './locks';
 import { requireCategoryByCode, requireRegionByCode } from './reference-lookup';
+import { emitOutbox, OutboxTopic } from './outbox';
 import { deadlinesChanged, saveRequestChange } from './request-changes';
 import { refreshDueAt } from './request-deadlines';
 import { directDispatchAtIntake } from './routing/direct-dispatch';
@@ -48,7 +49,10 @@ export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServi
     summary: `Registered ${request.code} (${request.type}, ${request.urgency}) via ${request.channel}`,
     data: { code: request.code, channel: request.channel, type: request.type, urgency: request.urgency, confidential: request.confidential },
   });
-  return directDispatchAtIntake(ctx, await saveRequestChange(ctx, request), cmd.directDispatch !== false);
+  // The row was just written with updatedAt = now and nothing has changed since: saveRequestChange would re-read it
+  // to find nothing to update. What it adds here is the REQUEST_CHANGED outbox row.
+  await emitOutbox(ctx, OutboxTopic.REQUEST_CHANGED, { requestId: request.id });
+  return directDispatchAtIntake(ctx, request, cmd.directDispatch !== false);
 }
 
 /**

@@ -22,6 +22,18 @@ describe('issueToken / verifyToken', () => {
     });
   });
 
+  test('a token verified once (and remembered) still expires on time, and is not valid under another secret', async () => {
+    const token = await issueToken(config, '43', NOW);
+    expect(await verifyToken(config, token, new Date(NOW.getTime() + HOUR))).toEqual({ staffId: '43' });
+    expect(await verifyToken(config, token, new Date(NOW.getTime() + 2 * HOUR))).toEqual({ staffId: '43' });
+    expect(await rejected(verifyToken(config, token, new Date(NOW.getTime() + 12 * HOUR)))).toEqual({
+      code: 'UNAUTHENTICATED', message: expect.stringMatching(/expired/),
+    });
+    expect(await rejected(verifyToken({ ...config, tokenSecret: 'another-secret-another-secret-0123456' }, token, NOW))).toEqual({
+      code: 'UNAUTHENTICATED', message: expect.any(String),
+    });
+  });
+
   test('a tampered payload, a foreign secret or garbage is UNAUTHENTICATED', async () => {
     const token = await issueToken(config, '42', NOW);
     const [header, , signature] = token.split('.');
