@@ -170,6 +170,35 @@ export function warningTime(
   return at;
 }
 
+/** A reply this long overdue is supervised at level LISTED (督办, DESIGN.md §6). */
+export const LISTED_AFTER_OVERDUE: SlaDuration = { amount: 5, unit: SlaUnit.WORKING_DAYS };
+
+/**
+ * When a reply due at `dueAt` becomes 5 working days overdue: the moment of the automatic LISTED escalation.
+ * Stored with the reply deadline (`assignment.reply_escalate_at`) and computed whenever the deadline is set or
+ * moved, with the calendar in force then, like the deadline and its warning (a later calendar edit moves none).
+ */
+export function replyEscalationTime(dueAt: Date, cal: WorkdayCalendar, timeZone: string): Date {
+  return addSlaDuration(dueAt, LISTED_AFTER_OVERDUE, cal, timeZone);
+}
+
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+
+/**
+ * replyEscalationTime for many deadlines (an import): the answer depends only on the deadline's local day, and
+ * in every time zone in use a local day starts on a quarter-hour of UTC, so one computation serves each
+ * quarter-hour of deadlines.
+ */
+export function replyEscalationTimes(cal: WorkdayCalendar, timeZone: string): (dueAt: Date) => Date {
+  const memo = new Map<number, Date>();
+  return (dueAt) => {
+    const bucket = Math.floor(dueAt.getTime() / QUARTER_HOUR_MS);
+    let at = memo.get(bucket);
+    if (!at) memo.set(bucket, (at = replyEscalationTime(new Date(bucket * QUARTER_HOUR_MS), cal, timeZone)));
+    return at;
+  };
+}
+
 /** Both clocks (sign-for and reply) start at dispatch (DESIGN.md §5). */
 export function assignmentDeadlines(dispatchedAt: Date, policy: SlaPolicyRule, cal: WorkdayCalendar, timeZone: string): AssignmentDeadlines {
   const acceptDueAt = addSlaDuration(dispatchedAt, policy.accept, cal, timeZone);

@@ -18,6 +18,8 @@ import { Staff } from './staff.entity';
 // The deadline scan's warning lookups (partial, open rows only; SQL in the migration).
 @Index('assignment_open_accept_warn_idx', { synchronize: false })
 @Index('assignment_open_reply_warn_idx', { synchronize: false })
+// … and the automatic LISTED escalation's (open rows with an escalation moment; SQL in the EscalationDeadline migration).
+@Index('assignment_open_reply_escalate_idx', { synchronize: false })
 export class Assignment {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -60,6 +62,12 @@ export class Assignment {
 
   @Column({ type: 'timestamptz', nullable: true })
   replyWarnAt: Date | null;
+
+  // When the reply, if still not in, is 5 working days overdue and the request escalates to LISTED: computed
+  // with `dueAt` wherever it is set or moved (replyEscalationTime), so the deadline scan finds it by a range.
+  // Null only on assignments that had ended before the column existed (they never escalate again).
+  @Column({ type: 'timestamptz', nullable: true })
+  replyEscalateAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   repliedAt: Date | null;

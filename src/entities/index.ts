@@ -17,6 +17,7 @@ import { ReminderLedger } from './reminder-ledger.entity';
 import { DepartmentWebhook } from './department-webhook.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { KpiRollup } from './kpi-rollup.entity';
+import { KPI_ROLLUP_GRAIN_ENTITIES } from './kpi-rollup-grains.entity';
 import { RollupDirtyDay } from './rollup-dirty-day.entity';
 import { HotspotAlert } from './hotspot-alert.entity';
 import { AnalyticsState } from './analytics-state.entity';
@@ -36,5 +37,5 @@ export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, ...KPI_ROLLUP_GRAIN_ENTITIES,
 ];

@@ -18,6 +18,8 @@ import { Staff } from './staff.entity';
 @Index('service_request_owner_idx', ['ownerId'])
 @Index('service_request_merged_into_idx', ['mergedIntoId'])
 @Index('service_request_knowledge_article_idx', ['knowledgeArticleId'])
+// The foreign key's own index: deleting an assignment must not scan every request.
+@Index('service_request_lead_assignment_idx', ['leadAssignmentId'], { where: 'lead_assignment_id IS NOT NULL' })
 @Index('service_request_open_due_idx', { synchronize: false })
 // The deadline scan's follow-up lookups (partial, AWAITING_FOLLOW_UP only; SQL in the migration).
 @Index('service_request_follow_up_warn_idx', { synchronize: false })

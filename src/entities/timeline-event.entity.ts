@@ -8,6 +8,8 @@ import { Staff } from './staff.entity';
 // Append-only: the audit trail of a request. Never updated or deleted.
 @Entity('timeline_event')
 @Index('timeline_event_request_idx', ['requestId', 'id'])
+// The foreign key's own index: deleting an assignment must not scan the whole timeline.
+@Index('timeline_event_assignment_idx', ['assignmentId'], { where: 'assignment_id IS NOT NULL' })
 export class TimelineEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

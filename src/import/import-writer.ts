@@ -20,6 +20,8 @@ export interface BatchContext {
   /** Registers and owns the imported requests (the administrator running the import). */
   staffId: string;
   now: Date;
+  /** The assignments' LISTED escalation moment for a deadline (replyEscalationTimes of domain/sla.ts). */
+  replyEscalation: (dueAt: Date) => Date;
 }
 
 export interface BatchOutcome {
@@ -76,6 +78,7 @@ async function plan(c: BatchContext, row: SourceRow): Promise<Planned> {
   const assignment = {
     department_id: departmentId, status: ASSIGNMENT_STATUS[r.outcome], dispatched_at: r.createdAt.toISOString(),
     accept_due_at: new Date(Math.min(dispatched + DAY, r.dueAt.getTime())).toISOString(), due_at: r.dueAt.toISOString(),
+    reply_escalate_at: c.replyEscalation(r.dueAt).toISOString(),
     accepted_at: r.outcome === ImportOutcome.IN_PROGRESS ? (r.statusAt ?? r.createdAt).toISOString() : null,
     replied_at: r.outcome === ImportOutcome.CLOSED ? closed : null,
     replied_on_time: r.outcome === ImportOutcome.CLOSED ? r.closedAt!.getTime() <= r.dueAt.getTime() : null,
@@ -167,13 +170,13 @@ async function insertAssignments(c: BatchContext, items: { planned: Planned; req
   if (!rows.length) return;
   await c.em.query(
     `WITH ins AS (
-       INSERT INTO assignment (request_id, department_id, role, status, round, dispatched_at, accept_due_at, due_at, accepted_at,
-                               replied_at, replied_on_time, completed_at, cancelled_at, designated)
+       INSERT INTO assignment (request_id, department_id, role, status, round, dispatched_at, accept_due_at, due_at, reply_escalate_at,
+                               accepted_at, replied_at, replied_on_time, completed_at, cancelled_at, designated)
        SELECT a.request_id, a.department_id, 'LEAD', a.status::assignment_status, 1, a.dispatched_at, a.accept_due_at, a.due_at,
-              a.accepted_at, a.replied_at, a.replied_on_time, a.completed_at, a.cancelled_at, false
+              a.reply_escalate_at, a.accepted_at, a.replied_at, a.replied_on_time, a.completed_at, a.cancelled_at, false
        FROM jsonb_to_recordset($1::jsonb) AS a(request_id bigint, department_id bigint, status text, dispatched_at timestamptz,
-         accept_due_at timestamptz, due_at timestamptz, accepted_at timestamptz, replied_at timestamptz, replied_on_time boolean,
-         completed_at timestamptz, cancelled_at timestamptz)
+         accept_due_at timestamptz, due_at timestamptz, reply_escalate_at timestamptz, accepted_at timestamptz, replied_at timestamptz,
+         replied_on_time boolean, completed_at timestamptz, cancelled_at timestamptz)
        RETURNING id, request_id)
      UPDATE service_request r SET lead_assignment_id = ins.id FROM ins WHERE r.id = ins.request_id`,
     [JSON.stringify(rows)],

@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkMapping, ImportMapping, mapRecord } from '../domain/import-mapping';
-import { daysTouchedBy, recomputeDays } from '../services/analytics/rollup.service';
+import { analyzeRollups, daysTouchedBy, recomputeDays } from '../services/analytics/rollup.service';
+import { replyEscalationTimes } from '../domain/sla';
+import { CalendarCache } from '../services/calendar-cache';
 import { ImportLookups } from './import-lookups';
 import { BatchContext, SourceRow, writeBatch } from './import-writer';
 
@@ -64,6 +66,7 @@ export async function runImport(dataSource: DataSource, o: ImportOptions): Promi
   await lookups.load(dataSource.manager);
   assertMappingTargetsExist(o.mapping, lookups);
   const staffId = await importingStaff(dataSource.manager, o.asUsername);
+  const replyEscalation = replyEscalationTimes(await new CalendarCache().get(dataSource.manager), o.timeZone);
   // Sampled from here on, in this process: the test of issue 7 holds the import to a memory bound with it.
   let maxRss = process.memoryUsage().rss;
   const sampler = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 100);
@@ -76,7 +79,7 @@ export async function runImport(dataSource: DataSource, o: ImportOptions): Promi
   };
   const flush = async (batch: SourceRow[]) => {
     if (!batch.length) return;
-    const ids = await writeInBatch(dataSource, lookups, { source: o.mapping.source, file: basename(o.file), staffId, now: o.now ?? new Date() }, batch, !!o.dryRun, reject, totals, report);
+    const ids = await writeInBatch(dataSource, lookups, { source: o.mapping.source, file: basename(o.file), staffId, now: o.now ?? new Date(), replyEscalation }, batch, !!o.dryRun, reject, totals, report);
     if (!o.dryRun) for (const day of await daysTouchedBy(dataSource.manager, ids, o.timeZone)) days.add(day);
   };
   try {
@@ -208,6 +211,7 @@ async function rebuildRollups(dataSource: DataSource, days: string[], timeZone: 
   for (let i = 0; i < days.length; i += 31) {
     await dataSource.transaction((em) => recomputeDays(em, days.slice(i, i + 31), { timeZone, now }));
   }
+  if (days.length) await analyzeRollups(dataSource); // a history's worth of new rollup rows: fresh statistics
   return days.length;
 }
 

@@ -18,7 +18,7 @@ function source(rule: DeadlineRule): { from: string; select: string; requestColu
   if (rule.subject === ReminderSubject.REQUEST) {
     return { from: 'service_request s', select: `s.id AS subject_id, s.id AS request_id, NULL AS department_id, ${times}`, requestColumn: 's.id', where };
   }
-  // Joined by the request's primary key (lead_assignment_id has no index of its own).
+  // Only the lead: the request by its primary key (or lead_assignment_id's index; the planner chooses).
   const from = rule.leadOnly ? 'assignment s JOIN service_request r ON r.id = s.request_id AND r.lead_assignment_id = s.id' : 'assignment s';
   return { from, select: `s.id AS subject_id, s.request_id, s.department_id, ${times}`, requestColumn: 's.request_id', where };
 }

@@ -1,7 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AssignmentStatus, RequestStatus, SlaUnit, TimelineEventKind } from '../domain/enums';
-import { addSlaDuration } from '../domain/sla';
-import { WorkdayCalendar } from '../domain/working-calendar';
+import { AssignmentStatus, RequestStatus, TimelineEventKind } from '../domain/enums';
 import { ReminderSubject } from '../entities/reminder-ledger.entity';
 import { NotificationKind } from './notification-kind';
 import { RequestFacts } from './request-facts';
@@ -12,11 +10,6 @@ import { activeOwner, liaisonsOf, supervisors, union } from './recipients';
 
 /** The ledger kind of the automatic LISTED supervision (no notification kind of its own: it notifies SUPERVISED). */
 export const LISTED_ESCALATION = 'LISTED_SUPERVISION';
-
-/** A reply 5 working days overdue is supervised at level LISTED (督办). */
-export const LISTED_AFTER = { amount: 5, unit: SlaUnit.WORKING_DAYS } as const;
-
-const DAY_MS = 86_400_000;
 
 /** States in which the sign-for clock runs. */
 const ACCEPT_CLOCK: readonly string[] = [AssignmentStatus.PENDING];
@@ -43,10 +36,10 @@ export interface DeadlineRule {
   /** Only the request's current lead assignment (supervision is of the request). */
   leadOnly?: boolean;
   /**
-   * Escalations fire some time after the column: the exact moment, and bounds on the delay so that the
-   * scan can still ask the index for a range (the delay in working days varies with holidays).
+   * The automatic LISTED escalation rather than a reminder. Its fire column (`reply_escalate_at`) is stored
+   * with the deadline, so like every rule it is a plain range on one indexed column.
    */
-  after?: { minMs: number; maxMs: number; at(deadline: Date, cal: WorkdayCalendar, timeZone: string): Date };
+  escalation?: boolean;
   timeline?: { kind: TimelineEventKind; summary: (deadline: string) => string };
   recipients?: (em: EntityManager, request: RequestFacts, item: DueItem) => Promise<string[]>;
 }
@@ -85,14 +78,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     timeline: { kind: TimelineEventKind.OVERDUE, summary: (d) => `Follow-up overdue (was due ${d})` },
   },
   {
-    kind: LISTED_ESCALATION, subject: ReminderSubject.ASSIGNMENT, fireColumn: 'due_at', deadlineColumn: 'due_at',
-    statuses: REPLY_CLOCK, leadOnly: true,
-    // 5 working days end at least 5 whole days after the deadline, and within 60 even across the Spring Festival.
-    after: { minMs: 5 * DAY_MS, maxMs: 60 * DAY_MS, at: (deadline, cal, tz) => addSlaDuration(deadline, LISTED_AFTER, cal, tz) },
+    // The column holds the moment the reply is 5 working days overdue (replyEscalationTime in domain/sla.ts), set with due_at.
+    kind: LISTED_ESCALATION, subject: ReminderSubject.ASSIGNMENT, fireColumn: 'reply_escalate_at', deadlineColumn: 'due_at',
+    statuses: REPLY_CLOCK, leadOnly: true, escalation: true,
   },
 ];
 
-/** The time a rule fires for a row whose fire column holds `columnTime`. */
-export function fireTime(rule: DeadlineRule, columnTime: Date, cal: WorkdayCalendar, timeZone: string): Date {
-  return rule.after ? rule.after.at(columnTime, cal, timeZone) : columnTime;
-}

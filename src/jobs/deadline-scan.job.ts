@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { WorkdayCalendar } from '../domain/working-calendar';
 import { candidates, CandidateRange } from './deadline-queries';
-import { DEADLINE_RULES, DeadlineRule, fireTime } from './deadline-rules';
+import { DEADLINE_RULES, DeadlineRule } from './deadline-rules';
 import { JobDeps } from './job-deps';
 import { fireReminder } from './reminder-firing';
 
@@ -14,6 +13,11 @@ const WATERMARK = 'reminders.scanned-through';
 export interface DeadlineScanResult {
   /** Reminders fired by this run. */
   fired: number;
+  /**
+   * Candidate rows the run read (all rules): only what falls due in the window, since every rule's fire column
+   * holds the very moment it fires. Long-overdue rows that already fired are not read again.
+   */
+  candidates: number;
   /** The window looked at: (from, to]. */
   from: Date | null;
   to: Date;
@@ -26,10 +30,10 @@ export interface DeadlineScanResult {
 export async function runDeadlineScan(deps: JobDeps): Promise<DeadlineScanResult> {
   const now = deps.clock.now();
   const from = await readWatermark(deps.dataSource);
-  if (from && from.getTime() >= now.getTime()) return { fired: 0, from, to: now }; // nothing new (or a clock behind)
-  const fired = await fireAllDue(deps, { after: from, upTo: now }, now);
+  if (from && from.getTime() >= now.getTime()) return { fired: 0, candidates: 0, from, to: now }; // nothing new (or a clock behind)
+  const { fired, candidates } = await fireAllDue(deps, { after: from, upTo: now });
   await advanceWatermark(deps.dataSource, now);
-  return { fired, from, to: now };
+  return { fired, candidates, from, to: now };
 }
 
 /**
@@ -39,28 +43,29 @@ export async function runDeadlineScan(deps: JobDeps): Promise<DeadlineScanResult
  */
 export async function checkRequestDeadlines(deps: JobDeps, requestId: string): Promise<number> {
   const now = deps.clock.now();
-  return fireAllDue(deps, { after: null, upTo: now, requestId }, now);
+  return (await fireAllDue(deps, { after: null, upTo: now, requestId })).fired;
 }
 
-async function fireAllDue(deps: JobDeps, window: CandidateRange, now: Date): Promise<number> {
-  const cal = await deps.calendars.get(deps.dataSource.manager);
-  let fired = 0;
-  for (const rule of DEADLINE_RULES) fired += await fireRule(deps, rule, window, now, cal);
-  return fired;
+async function fireAllDue(deps: JobDeps, window: CandidateRange): Promise<{ fired: number; candidates: number }> {
+  const total = { fired: 0, candidates: 0 };
+  for (const rule of DEADLINE_RULES) {
+    const { fired, candidates } = await fireRule(deps, rule, window);
+    total.fired += fired;
+    total.candidates += candidates;
+  }
+  return total;
 }
 
-async function fireRule(deps: JobDeps, rule: DeadlineRule, window: CandidateRange, now: Date, cal: WorkdayCalendar): Promise<number> {
-  // Escalations fire a variable time after their column: widen the column range, then filter exactly.
-  const range: CandidateRange = rule.after
-    ? { ...window, upTo: new Date(now.getTime() - rule.after.minMs), after: window.after && new Date(window.after.getTime() - rule.after.maxMs) }
-    : window;
+/** Every rule is a (from, to] range on its fire column: what it reads is exactly what falls due in the window. */
+async function fireRule(deps: JobDeps, rule: DeadlineRule, window: CandidateRange): Promise<{ fired: number; candidates: number }> {
+  const now = window.upTo;
   let fired = 0;
-  for await (const item of candidates(deps.dataSource.manager, rule, range)) {
-    const at = fireTime(rule, item.fireColumnTime, cal, deps.timeZone).getTime();
-    if (at > now.getTime() || (window.after && at <= window.after.getTime())) continue;
+  let read = 0;
+  for await (const item of candidates(deps.dataSource.manager, rule, window)) {
+    read++;
     if (await fireReminder(deps, rule, item, now)) fired++;
   }
-  return fired;
+  return { fired, candidates: read };
 }
 
 async function readWatermark(dataSource: DataSource): Promise<Date | null> {

@@ -25,7 +25,7 @@ export async function fireReminder(deps: JobDeps, rule: DeadlineRule, item: DueI
     const ledgerId = await claimReminder(em, rule, item, now);
     if (!ledgerId) return false;
     const causeKey = `reminder-${ledgerId}`;
-    if (rule.after) await escalateToListed(em, deps, now, request, item, causeKey);
+    if (rule.escalation) await escalateToListed(em, deps, now, request, item, causeKey);
     else await remind(em, deps, now, rule, request, item, causeKey);
     return true;
   });

@@ -1,6 +1,6 @@
 import { Assignment, Department, ServiceRequest } from '../entities';
 import { AssignmentRole, AssignmentStatus } from '../domain/enums';
-import { assignmentDeadlines, SlaPolicyRule } from '../domain/sla';
+import { assignmentDeadlines, replyEscalationTime, SlaPolicyRule } from '../domain/sla';
 import { emitOutbox, OutboxTopic } from './outbox';
 import { ServiceContext } from './service-context';
 
@@ -18,7 +18,8 @@ export async function openAssignment(
   /** Who dispatched it; null for the system's direct dispatch (直派). */
   dispatchedById: string | null = ctx.actor.staffId,
 ): Promise<Assignment> {
-  const deadlines = assignmentDeadlines(ctx.now, policy, await ctx.calendar(), ctx.timeZone);
+  const cal = await ctx.calendar();
+  const deadlines = assignmentDeadlines(ctx.now, policy, cal, ctx.timeZone);
   const repo = ctx.em.getRepository(Assignment);
   const assignment = await repo.save(
     repo.create({
@@ -33,6 +34,7 @@ export async function openAssignment(
       acceptWarnAt: deadlines.acceptWarnAt,
       dueAt: deadlines.dueAt,
       replyWarnAt: deadlines.replyWarnAt,
+      replyEscalateAt: replyEscalationTime(deadlines.dueAt, cal, ctx.timeZone),
       designated: false,
     }),
   );

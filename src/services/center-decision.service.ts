@@ -3,7 +3,7 @@ import { AssignmentRole, AssignmentStatus, DecisionStatus, OPEN_ASSIGNMENT_STATU
 import { invalidTransition } from '../domain/errors';
 import { AssignmentAction, nextAssignmentStatus } from '../domain/assignment-lifecycle';
 import { RequestAction, nextRequestStatus } from '../domain/request-lifecycle';
-import { followUpDeadline, warningTime } from '../domain/sla';
+import { followUpDeadline, replyEscalationTime, warningTime } from '../domain/sla';
 import { COMMENT_MAX, optionalText } from '../domain/text-limits';
 import { cancelOpenAssignments, withdrawPendingExtensions } from './assignment-closing';
 import { requireDbId } from './db-id';
@@ -90,7 +90,10 @@ async function moveReplyDeadline(ctx: ServiceContext, request: ServiceRequest, a
   const policy = await policyFor(ctx, request.type, request.urgency);
   assignment.dueAt = dueAt;
   // The reply step started at dispatch; the warning is re-armed against the new deadline.
-  assignment.replyWarnAt = warningTime(assignment.dispatchedAt, dueAt, policy.warnBefore, await ctx.calendar(), ctx.timeZone);
+  const cal = await ctx.calendar();
+  assignment.replyWarnAt = warningTime(assignment.dispatchedAt, dueAt, policy.warnBefore, cal, ctx.timeZone);
+  // … and so is the LISTED escalation, 5 working days after the new deadline.
+  assignment.replyEscalateAt = replyEscalationTime(dueAt, cal, ctx.timeZone);
   await ctx.em.getRepository(Assignment).save(assignment);
   await refreshDueAt(ctx, request, assignment);
   await deadlinesChanged(ctx, request.id, [assignment.id]);

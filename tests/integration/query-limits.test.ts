@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { loadConfig } from '../../src/config';
+import { daysBetween, deriveCoarseRollups } from '../../src/services/analytics/rollup.service';
 import { GraphQLClient, expectErrorCode } from './support/graphql-client';
 import {
   CREATE, Desk, GET, NODE, REQUEST_FIELDS, awaitingFollowUp, dbId, recordFollowUp, requestInput,
@@ -212,6 +213,8 @@ describe('pagination caps: `first` defaults to 20, is capped at 100, and a negat
       FROM generate_series('2025-01-01'::date, '2025-12-31'::date, interval '1 day') day
       CROSS JOIN department d CROSS JOIN unnest(enum_range(NULL::channel)) channel
       ON CONFLICT DO NOTHING`);
+    // …and the coarser rollups summed from them, as the rollup job derives them (kpis reads the smallest that answers).
+    await t.db.dataSource.transaction((em) => deriveCoarseRollups(em, daysBetween('2025-01-01', '2025-12-31')));
     const rows = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM kpi_rollup WHERE day BETWEEN '2025-01-01' AND '2025-12-31'`))[0].n;
     const kpis = (groupBy: string) => `{ kpis(query: {from: "2025-01-01T00:00:00+08:00", to: "2026-01-01T00:00:00+08:00", groupBy: [${groupBy}]}) { key received } }`;
     expect(await analyst.errorCode(kpis('DAY, DEPARTMENT, CHANNEL'))).toBe('BAD_USER_INPUT');

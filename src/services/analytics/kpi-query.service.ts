@@ -1,6 +1,7 @@
 import { Role, KpiDimension } from '../../domain/enums';
 import { badInput, forbidden } from '../../domain/errors';
 import { dayRange, KPI_COUNTERS, KpiCounters, kpiRates, KpiRates } from '../../domain/kpi';
+import { chooseKpiGrain, grainCovers, KpiGrain, requiredDimensions } from '../../domain/kpi-grain';
 import { hasRole } from '../../auth/actor';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from '../reference-lookup';
 import { ServiceContext } from '../service-context';
@@ -41,16 +42,44 @@ const COLUMN: Record<string, string> = {
   followedUp: 'followed_up', satisfied: 'satisfied', dissatisfied: 'dissatisfied', resolved: 'resolved', reopened: 'reopened',
 };
 
+/** The statement a KPI question runs: which rollup table answers it, the SQL and its parameters. */
+export interface KpiPlan {
+  grain: KpiGrain;
+  sql: string;
+  params: unknown[];
+  groupBy: KpiDimension[];
+}
+
 /**
- * 三率 by any combination of dimensions, from the rollup table (never the raw requests). Whole local days of
+ * 三率 by any combination of dimensions, from the rollup tables (never the raw requests). Whole local days of
  * HOTLINE_TZ; liaisons see only their department subtree's rows; filters include sub-trees.
  */
 export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRow[]> {
+  const plan = await planKpiQuery(ctx, q);
+  const rows: Record<string, unknown>[] = await ctx.em.query(plan.sql, plan.params);
+  if (rows.length > KPI_MAX_ROWS) {
+    throw badInput(`more than ${KPI_MAX_ROWS} rows: a shorter period, a filter or fewer groupBy dimensions`, { field: 'groupBy' });
+  }
+  return rows.map((r) => toRow(r, plan.groupBy.length));
+}
+
+/**
+ * Checks the question and writes its SQL over the smallest rollup table that answers it exactly
+ * (src/domain/kpi-grain.ts): one keeping every dimension grouped by or filtered on. `grain` forces a table (the
+ * tests compare grains); it must keep those dimensions too.
+ */
+export async function planKpiQuery(ctx: ServiceContext, q: KpiQuery, options: { grain?: KpiGrain } = {}): Promise<KpiPlan> {
   const groupBy = [...q.groupBy];
   if (new Set(groupBy).size !== groupBy.length) throw badInput('a dimension is listed twice', { field: 'groupBy' });
   const range = dayRange(q.from, q.to, ctx.timeZone);
   if (!range) throw badInput('from must be before to');
   if ((q.to.getTime() - q.from.getTime()) / 86_400_000 > MAX_DAYS) throw badInput(`at most ${MAX_DAYS} days at a time`);
+
+  const scope = actorScope(ctx);
+  const filters = { department: !!q.departmentCode || scope !== null, category: !!q.categoryCode, region: !!q.regionCode };
+  const grain = options.grain ?? chooseKpiGrain(groupBy, filters);
+  const needed = requiredDimensions(groupBy, filters);
+  if (!grainCovers(grain, needed)) throw new Error(`${grain.table} cannot answer a question on ${[...needed].join(', ')}`);
 
   const where = ['k.day BETWEEN $1::date AND $2::date'];
   const params: unknown[] = [range.firstDay, range.lastDay];
@@ -62,33 +91,33 @@ export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRo
   await prefix(q.departmentCode, 'd', () => requireDepartmentByCode(ctx, q.departmentCode!));
   await prefix(q.categoryCode, 'c', () => requireCategoryByCode(ctx, q.categoryCode!));
   await prefix(q.regionCode, 'g', () => requireRegionByCode(ctx, q.regionCode!));
-  scopeToActor(ctx, where, params);
+  if (scope !== null) {
+    params.push(`${scope}%`);
+    where.push(`d.path LIKE $${params.length}`);
+  }
 
+  // Only the reference tables a key or a filter reads (the rollups' ids always exist: they come from the raw tables).
+  const joins = [
+    needed.has('department') ? 'JOIN department d ON d.id = k.department_id' : '',
+    needed.has('category') ? 'JOIN category c ON c.id = k.category_id' : '',
+    needed.has('region') ? 'LEFT JOIN region g ON g.id = k.region_id' : '',
+  ].filter(Boolean);
   const keys = groupBy.map((dim, i) => `${DIMENSION_SQL[dim]} AS k${i}`);
   const sums = KPI_COUNTERS.map((c) => `COALESCE(sum(k.${COLUMN[c]}), 0)::int AS "${c}"`);
   const groupClause = groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')} ORDER BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : '';
-  const rows: Record<string, unknown>[] = await ctx.em.query(
-    `SELECT ${[...keys, ...sums].join(', ')}
-     FROM kpi_rollup k
-     JOIN department d ON d.id = k.department_id
-     JOIN category c ON c.id = k.category_id
-     LEFT JOIN region g ON g.id = k.region_id
+  const sql = `SELECT ${[...keys, ...sums].join(', ')}
+     FROM ${grain.table} k ${joins.join(' ')}
      WHERE ${where.join(' AND ')} ${groupClause}
-     LIMIT ${KPI_MAX_ROWS + 1}`,
-    params,
-  );
-  if (rows.length > KPI_MAX_ROWS) {
-    throw badInput(`more than ${KPI_MAX_ROWS} rows: a shorter period, a filter or fewer groupBy dimensions`, { field: 'groupBy' });
-  }
-  return rows.map((r) => toRow(r, groupBy.length));
+     LIMIT ${KPI_MAX_ROWS + 1}`;
+  return { grain, sql, params, groupBy };
 }
 
-function scopeToActor(ctx: ServiceContext, where: string[], params: unknown[]): void {
+/** The department path prefix an actor's KPIs are limited to: none for the center's roles, the own subtree for liaisons. */
+function actorScope(ctx: ServiceContext): string | null {
   const centerRoles = [Role.AGENT, Role.SUPERVISOR, Role.ANALYST, Role.ADMIN];
-  if (hasRole(ctx.actor, ...centerRoles)) return;
+  if (hasRole(ctx.actor, ...centerRoles)) return null;
   if (!hasRole(ctx.actor, Role.LIAISON) || !ctx.actor.departmentPath) throw forbidden('your role cannot read KPIs');
-  params.push(`${ctx.actor.departmentPath}%`);
-  where.push(`d.path LIKE $${params.length}`);
+  return ctx.actor.departmentPath;
 }
 
 function toRow(r: Record<string, unknown>, dimensions: number): KpiRow {

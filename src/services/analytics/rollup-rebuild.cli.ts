@@ -3,12 +3,11 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../config';
 import { createDataSource } from '../../db/data-source';
-import { daysBetween, recomputeDays } from './rollup.service';
+import { daysBetween, rebuildRollups } from './rollup.service';
 
 // `npm run rollups:rebuild -- --from 2026-01-01 --to 2026-03-31`: recomputes the KPI rollups of those local
-// days from the raw tables (after an import, a fix, or to check the incremental job). A week per transaction.
-
-const WEEK = 7;
+// days from the raw tables (after an import, a fix, or to check the incremental job). A week per transaction, every
+// grain of a day in the same one; then ANALYZE, so that the planner knows the rebuilt tables.
 
 async function main() {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
@@ -20,13 +19,11 @@ async function main() {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) throw new Error('--from and --to are days YYYY-MM-DD, from ≤ to');
   const ds = await createDataSource(config.databaseUrl, { poolSize: 2 }).initialize();
   const days = daysBetween(from, to);
-  let rows = 0;
-  for (let i = 0; i < days.length; i += WEEK) {
-    const chunk = days.slice(i, i + WEEK);
-    rows += await ds.transaction((em) => recomputeDays(em, chunk, { timeZone: config.hotlineTz, now: new Date() }));
-    process.stdout.write(`\rrebuilt ${Math.min(i + WEEK, days.length)}/${days.length} days, ${rows} rollup rows`);
-  }
-  process.stdout.write('\n');
+  await rebuildRollups(ds, days, { timeZone: config.hotlineTz, now: new Date() }, {
+    daysPerTransaction: 7,
+    progress: (done, rows) => process.stdout.write(`\rrebuilt ${done}/${days.length} days, ${rows} rollup rows`),
+  });
+  process.stdout.write('\nanalyzed the rollup tables\n');
   await ds.destroy();
 }
 

@@ -1,3 +1,5 @@
+import { GRAIN_COLUMN, KpiGrain } from '../../domain/kpi-grain';
+
 // The KPI counters of DESIGN.md §7 for a set of local days, computed from the raw tables. The same SQL serves
 // the incremental job and the full rebuild, which is why they cannot disagree.
 //
@@ -82,3 +84,20 @@ export const ROLLUP_COLUMNS = [
   'reopened', 'dispatched', 'accepted_on_time', 'returned', 'replied', 'replied_on_time', 'overdue_open', 'followed_up',
   'satisfied', 'dissatisfied', 'resolved',
 ].join(', ');
+
+/** The counter columns, the same in every rollup table. */
+export const COUNTER_COLUMNS = [
+  'received', 'resolved_at_intake', 'closed', 'reopened', 'dispatched', 'accepted_on_time', 'returned', 'replied', 'replied_on_time',
+  'overdue_open', 'followed_up', 'satisfied', 'dissatisfied', 'resolved',
+];
+
+/**
+ * One coarse grain's rows for the local days $1, summed from a finer grain's rows of the same days (counters are
+ * plain counts, so the sums are exact). A row exists exactly when a finer row does, as in `kpi_rollup`.
+ */
+export function deriveGrainSql(grain: KpiGrain, from: KpiGrain): string {
+  const key = ['day', ...grain.dimensions.map((d) => GRAIN_COLUMN[d])].join(', ');
+  return `INSERT INTO ${grain.table} (${key}, ${COUNTER_COLUMNS.join(', ')})
+    SELECT ${key}, ${COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ')} FROM ${from.table}
+    WHERE day = ANY($1::date[]) GROUP BY ${key}`;
+}

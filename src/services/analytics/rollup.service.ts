@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { COARSE_GRAINS, ROLLUP_TABLES, sourceGrain } from '../../domain/kpi-grain';
 import { HOTLINE_DEPARTMENT_CODE } from '../reference-lookup';
-import { ROLLUP_COLUMNS, ROLLUP_ROWS_SQL } from './rollup-sql';
+import { deriveGrainSql, ROLLUP_COLUMNS, ROLLUP_ROWS_SQL } from './rollup-sql';
 
 // One rollup writer at a time: recomputing a day is delete + insert, and two at once would collide.
 const ROLLUP_LOCK = 12345_0001;
@@ -17,7 +18,11 @@ async function hotlineDepartmentId(em: EntityManager): Promise<string> {
   return String(rows[0].id);
 }
 
-/** Recomputes the rollup rows of these local days from the raw tables, in the caller's transaction. */
+/**
+ * Recomputes the rollup rows of these local days, in the caller's transaction: `kpi_rollup` from the raw tables,
+ * then each coarser grain (src/domain/kpi-grain.ts) from the finest grain already recomputed, so that readers see
+ * every grain of a day change together. Returns the `kpi_rollup` rows written.
+ */
 export async function recomputeDays(em: EntityManager, days: string[], deps: RollupDeps): Promise<number> {
   if (days.length === 0) return 0;
   await em.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
@@ -27,7 +32,45 @@ export async function recomputeDays(em: EntityManager, days: string[], deps: Rol
     `INSERT INTO kpi_rollup (${ROLLUP_COLUMNS}) ${ROLLUP_ROWS_SQL} RETURNING day`,
     [days, deps.timeZone, deps.now, hotline],
   );
+  await deriveCoarseRollups(em, days);
   return inserted.length;
+}
+
+/**
+ * The coarse grains of these local days from `kpi_rollup`'s rows of the same days, in the caller's transaction
+ * (which holds the rollup lock). Finer before coarser (ROLLUP_TABLES order): each is summed from one derived just
+ * before, or from `kpi_rollup`.
+ */
+export async function deriveCoarseRollups(em: EntityManager, days: string[]): Promise<void> {
+  const grains = [...COARSE_GRAINS].reverse();
+  for (const grain of grains) await em.query(`DELETE FROM ${grain.table} WHERE day = ANY($1::date[])`, [days]);
+  for (const grain of grains) await em.query(deriveGrainSql(grain, sourceGrain(grain)), [days]);
+}
+
+/**
+ * Fresh statistics for every rollup table. A rebuild rewrites many days at once; until autovacuum gets to it the
+ * planner sees the old row counts and picks plans (hash sizes, sorts in memory) for a table that no longer exists.
+ */
+export async function analyzeRollups(db: DataSource | EntityManager): Promise<void> {
+  await db.query(`ANALYZE ${ROLLUP_TABLES.join(', ')}`);
+}
+
+/**
+ * Recomputes these local days, `daysPerTransaction` at a time, then ANALYZEs the rollups: what
+ * `npm run rollups:rebuild` and the importer do. Returns the `kpi_rollup` rows written.
+ */
+export async function rebuildRollups(
+  dataSource: DataSource, days: string[], deps: RollupDeps, options: { daysPerTransaction?: number; progress?: (done: number, rows: number) => void } = {},
+): Promise<number> {
+  const step = options.daysPerTransaction ?? 7;
+  let rows = 0;
+  for (let i = 0; i < days.length; i += step) {
+    const chunk = days.slice(i, i + step);
+    rows += await dataSource.transaction((em) => recomputeDays(em, chunk, deps));
+    options.progress?.(Math.min(i + step, days.length), rows);
+  }
+  await analyzeRollups(dataSource);
+  return rows;
 }
 
 /** Every local day from `from` to `to` inclusive ("YYYY-MM-DD"). */
