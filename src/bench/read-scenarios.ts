@@ -1,0 +1,149 @@
+import { Pool } from 'pg';
+import { BenchInputs, SEARCH_TERMS } from './bench-inputs';
+import { GraphQLClient } from './load-loop';
+
+// The read and intake paths, each twice: as the client sends it to the API over HTTP, and as the raw SQL a
+// hand-written server would need for the same answer (through `pg`, same concurrency), so that the ratio
+// of the two is what the GraphQL stack (HTTP, parsing, validation, auth, resolvers, DataLoader, TypeORM)
+// costs on top of the database.
+
+export interface Scenario {
+  name: string;
+  what: string;
+  http: (api: GraphQLClient, n: number) => Promise<void>;
+  sql: (pool: Pool, n: number) => Promise<void>;
+  /** Writes: the ratio to raw SQL is reported but the 3× target is for reads. */
+  write?: boolean;
+}
+
+const at = <T>(items: T[], n: number): T => items[n % items.length];
+const DAY = 86_400_000;
+
+const INTAKE = `mutation ($input: CreateServiceRequestInput!) { createServiceRequest(input: $input) { id code status } }`;
+const LIAISON_PAGE = `{ myAssignments(first: 20) { edges { node { id role status dispatchedAt acceptDueAt dueAt overdue request { code title status } } } pageInfo { hasNextPage endCursor } } }`;
+const SEARCH = `query ($search: String!, $region: String!) { serviceRequests(filter: { search: $search, regionCode: $region }, first: 20) {
+  edges { node { id code title status createdAt dueAt overdue category { name } } } pageInfo { hasNextPage endCursor } } }`;
+const DETAIL = `query ($code: String!) { serviceRequest(code: $code) { id code title content status createdAt dueAt overdue reopenCount
+  category { name } region { name } owner { displayName } citizen { name phone }
+  assignments { id role status round department { code name } dispatchedAt acceptDueAt acceptedAt dueAt repliedAt reply replyOutcome }
+  followUps { attempt reached satisfaction resolved recordedAt }
+  timeline(first: 50) { edges { node { id at kind summary actor { displayName } } } pageInfo { hasNextPage endCursor } } } }`;
+const KPIS = `query ($q: KpiQuery!) { kpis(query: $q) { key received dispatched closed followedUp responseRate resolutionRate satisfactionRate onTimeReplyRate } }`;
+
+const TEXTS = [
+  { category: 'URBAN_LIGHT', title: '小区门口路灯不亮', content: '小区门口的路灯连续三晚不亮，老人夜里出门不安全，希望尽快维修。' },
+  { category: 'ENV_NOISE', title: '夜间施工噪音扰民', content: '附近工地夜间十一点后仍在施工，噪音很大，影响居民休息。' },
+  { category: 'HRSS_WAGE', title: '公司拖欠工资三个月', content: '所在公司已经三个月没有发放工资，多次讨要无果，请求帮助。' },
+  { category: 'URBAN_GARBAGE', title: '垃圾多日无人清运', content: '小区垃圾桶满溢多日无人清运，气味很大，招来蚊蝇。' },
+];
+
+/**
+ * The KPI SQL of kpi-query.service.ts for a center role (no department scope), by the given key expressions, over
+ * the rollup table it chooses (src/domain/kpi-grain.ts) joined to the reference tables the keys read.
+ */
+function kpiSql(keys: string[], table: string, joins: string[]): string {
+  const counters = ['received', 'dispatched', 'accepted_on_time', 'replied', 'replied_on_time', 'overdue_open', 'closed', 'followed_up', 'satisfied', 'resolved'];
+  const groups = keys.map((_, i) => `k${i}`).join(', ');
+  return `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}, ${counters.map((c) => `COALESCE(sum(k.${c}), 0)::int AS ${c}`).join(', ')}
+    FROM ${table} k ${joins.join(' ')}
+    WHERE k.day BETWEEN $1::date AND $2::date GROUP BY ${groups} ORDER BY ${groups}`;
+}
+
+export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
+  const now = inp.now.getTime();
+  const localDate = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: tz });
+  const monthFrom = new Date(now - 31 * DAY);
+  const run = Date.now().toString(36);
+  const intakeInput = (n: number) => {
+    const t = at(TEXTS, n);
+    const region = at(inp.regions, n * 7 + 3);
+    return {
+      idempotencyKey: `bench-${run}-${n}`, channel: 'PHONE', type: 'COMPLAINT', title: t.title, content: t.content, categoryCode: t.category,
+      regionCode: region.code, address: '和平路18号', citizen: { name: '张伟', phone: `139${String(10_000_000 + (n % 90_000_000)).padStart(8, '0')}` },
+    };
+  };
+  return [
+    {
+      name: 'intake', what: 'createServiceRequest by agents (new and repeat callers)', write: true,
+      http: async (api, n) => { await api.request(INTAKE, { input: intakeInput(n) }, at(inp.agentTokens, n)); },
+      sql: async (pool, n) => {
+        const i = intakeInput(n);
+        const c = await pool.connect();
+        try {
+          await c.query('BEGIN');
+          const citizen = await c.query(
+            `INSERT INTO citizen (name, phone) VALUES ($1, $2) ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+            [i.citizen.name, `${i.citizen.phone}`]);
+          const r = await c.query(
+            `INSERT INTO service_request (code, idempotency_key, channel, type, urgency, status, title, content, category_id, region_id, address,
+               citizen_id, created_at, updated_at, registered_by_id, owner_id)
+             SELECT to_char(now() AT TIME ZONE $9, 'YYYYMMDD') || '-' || to_char(nextval('service_request_code_seq'), 'FM000000'), $1, 'PHONE', 'COMPLAINT', 'NORMAL',
+               'REGISTERED', $2, $3, (SELECT id FROM category WHERE code = $4), (SELECT id FROM region WHERE code = $5), $6, $7, now(), now(), $8, $8
+             ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id, code`,
+            [`sql-${i.idempotencyKey}`, i.title, i.content, i.categoryCode, i.regionCode, i.address, citizen.rows[0].id, 1 + (n % 8), tz]);
+          await c.query(`INSERT INTO timeline_event (request_id, at, kind, actor_id, summary, data) VALUES ($1, now(), 'CREATED', $2, $3, $4)`,
+            [r.rows[0].id, 1 + (n % 8), `Registered ${r.rows[0].code}`, JSON.stringify({ code: r.rows[0].code })]);
+          await c.query(`INSERT INTO outbox_event (topic, payload, created_at) VALUES ('request.changed', $1, now())`, [JSON.stringify({ requestId: String(r.rows[0].id) })]);
+          await c.query('COMMIT');
+        } catch (err) {
+          await c.query('ROLLBACK');
+          throw err;
+        } finally {
+          c.release();
+        }
+      },
+    },
+    {
+      name: 'liaison-page', what: 'myAssignments first page (20) for a random liaison, with each request',
+      http: async (api, n) => { await api.request(LIAISON_PAGE, {}, at(inp.liaisons, n).token); },
+      sql: async (pool, n) => {
+        await pool.query(
+          `SELECT x.id, x.role, x.status, x.dispatched_at, x.accept_due_at, x.due_at, r.code, r.title, r.status AS request_status
+           FROM department d CROSS JOIN LATERAL (
+             SELECT a.* FROM assignment a WHERE a.department_id = d.id ORDER BY a.dispatched_at DESC, a.id DESC LIMIT 21) x
+           JOIN service_request r ON r.id = x.request_id
+           WHERE d.path LIKE $1 ORDER BY x.dispatched_at DESC, x.id DESC LIMIT 21`,
+          [`${at(inp.liaisons, n).path}%`]);
+      },
+    },
+    {
+      name: 'search', what: 'serviceRequests with search text and a region (district or street), first 20',
+      http: async (api, n) => { await api.request(SEARCH, { search: at(SEARCH_TERMS, n), region: at(inp.regions, n * 5 + 1).code }, at(inp.agentTokens, n)); },
+      sql: async (pool, n) => {
+        await pool.query(
+          `SELECT r.id, r.code, r.title, r.status, r.created_at, r.due_at, c.name FROM service_request r JOIN category c ON c.id = r.category_id
+           WHERE r.region_id IN (SELECT id FROM region WHERE path LIKE $1) AND (r.title ILIKE $2 OR r.content ILIKE $2 OR r.code ILIKE $2)
+           ORDER BY r.created_at DESC, r.id DESC LIMIT 21`,
+          [`${at(inp.regions, n * 5 + 1).path}%`, `%${at(SEARCH_TERMS, n)}%`]);
+      },
+    },
+    {
+      name: 'request-detail', what: 'serviceRequest by code with assignments, follow-ups, citizen and the first 50 timeline events',
+      http: async (api, n) => { await api.request(DETAIL, { code: at(inp.requests, n).code }, at(inp.agentTokens, n)); },
+      sql: async (pool, n) => {
+        const id = at(inp.requests, n).id;
+        await Promise.all([
+          pool.query(`SELECT r.*, c.name, g.name, s.display_name, z.name, z.phone FROM service_request r JOIN category c ON c.id = r.category_id
+                      LEFT JOIN region g ON g.id = r.region_id JOIN staff s ON s.id = r.owner_id LEFT JOIN citizen z ON z.id = r.citizen_id WHERE r.id = $1`, [id]),
+          pool.query(`SELECT a.*, d.code, d.name FROM assignment a JOIN department d ON d.id = a.department_id WHERE a.request_id = $1 ORDER BY a.id`, [id]),
+          pool.query(`SELECT * FROM follow_up WHERE request_id = $1 ORDER BY id`, [id]),
+          pool.query(`SELECT t.*, s.display_name FROM timeline_event t LEFT JOIN staff s ON s.id = t.actor_id WHERE t.request_id = $1 ORDER BY t.id LIMIT 51`, [id]),
+        ]);
+      },
+    },
+    {
+      name: 'kpis-month-department', what: 'kpis over the last month grouped by DEPARTMENT (analyst)',
+      http: async (api) => { await api.request(KPIS, { q: { from: monthFrom.toISOString(), to: inp.now.toISOString(), groupBy: ['DEPARTMENT'] } }, inp.analystToken); },
+      sql: async (pool) => {
+        await pool.query(kpiSql(['d.code'], 'kpi_rollup_department', ['JOIN department d ON d.id = k.department_id']), [localDate(monthFrom.getTime()), localDate(now)]);
+      },
+    },
+    {
+      name: 'kpis-30d-day-category', what: 'kpis over 30 days grouped by DAY and CATEGORY (analyst)',
+      http: async (api) => { await api.request(KPIS, { q: { from: new Date(now - 30 * DAY).toISOString(), to: inp.now.toISOString(), groupBy: ['DAY', 'CATEGORY'] } }, inp.analystToken); },
+      sql: async (pool) => {
+        await pool.query(kpiSql([`to_char(k.day, 'YYYY-MM-DD')`, 'c.code'], 'kpi_rollup_category', ['JOIN category c ON c.id = k.category_id']), [localDate(now - 30 * DAY), localDate(now)]);
+      },
+    },
+  ];
+}
