@@ -40,21 +40,24 @@ export async function loginCallers(t: TestServer): Promise<Record<Caller, GraphQ
  * pending, return requested, awaiting follow-up after an unreached call), then every id the database holds. */
 export async function buildWorld(t: TestServer, clients: Record<Caller, GraphQLClient>): Promise<FuzzWorld> {
   const desk: Desk = { agent: clients.agent, supervisor: clients.supervisor, urban: clients.urban };
-  // Independent arrangements, made side by side: this runs before every fuzzed lifecycle mutation.
+  // Independent arrangements, made side by side: this runs before every fuzzed lifecycle mutation. The fuzzed
+  // upsertRoutingRule may have made the default category go straight to a department at intake: the agent opts
+  // out (directDispatch: false), so these requests start REGISTERED whatever rules the run has created.
+  const input = { directDispatch: false };
   await Promise.all([
-    createRequest(desk.agent, { citizen: { name: '李四', phone: '13912345678' } }),
-    dispatchedRequest(desk, { assists: ['D01'] }),
+    createRequest(desk.agent, { ...input, citizen: { name: '李四', phone: '13912345678' } }),
+    dispatchedRequest(desk, { assists: ['D01'], input }),
     (async () => {
-      const signed = await dispatchedRequest(desk);
+      const signed = await dispatchedRequest(desk, { input });
       await desk.urban.ok(ACCEPT, { id: signed.lead });
       await desk.urban.ok(REQUEST_EXTENSION, { id: signed.lead, due: shift(signed.request.leadAssignment.dueAt, 3 * DAY), reason: '需要协调' });
     })(),
     (async () => {
-      const returning = await dispatchedRequest(desk);
+      const returning = await dispatchedRequest(desk, { input });
       await desk.urban.ok(REQUEST_RETURN, { id: returning.lead, reason: '非本部门职责' });
     })(),
     (async () => {
-      const waiting = await awaitingFollowUp(desk);
+      const waiting = await awaitingFollowUp(desk, { input });
       await desk.agent.ok(FOLLOW_UP, { input: { requestId: waiting.id, reached: false } });
     })(),
   ]);
