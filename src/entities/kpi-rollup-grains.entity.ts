@@ -1,28 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { KpiCounterColumns } from './kpi-counter-columns';
 import { Channel, RequestType } from '../domain/enums';
 
 // Coarser KPI rollups (src/domain/kpi-grain.ts): the counters of `kpi_rollup` summed over the dimensions each
 // table leaves out, per local day. Derived data, recomputed with `kpi_rollup`'s days in the same transaction
 // (services/analytics/rollup.service.ts); the KPI query reads the smallest one that answers exactly.
 
-abstract class KpiCounterColumns {
-  @PrimaryColumn({ type: 'date' }) day: string;
-
-  @Column({ type: 'int', default: 0 }) received: number;
-  @Column({ type: 'int', default: 0 }) resolvedAtIntake: number;
-  @Column({ type: 'int', default: 0 }) closed: number;
-  @Column({ type: 'int', default: 0 }) reopened: number;
-  @Column({ type: 'int', default: 0 }) dispatched: number;
-  @Column({ type: 'int', default: 0 }) acceptedOnTime: number;
-  @Column({ type: 'int', default: 0 }) returned: number;
-  @Column({ type: 'int', default: 0 }) replied: number;
-  @Column({ type: 'int', default: 0 }) repliedOnTime: number;
-  @Column({ type: 'int', default: 0 }) overdueOpen: number;
-  @Column({ type: 'int', default: 0 }) followedUp: number;
-  @Column({ type: 'int', default: 0 }) satisfied: number;
-  @Column({ type: 'int', default: 0 }) dissatisfied: number;
-  @Column({ type: 'int', default: 0 }) resolved: number;
-}
 
 /** Per local day: trends with no filter. */
 @Entity('kpi_rollup_day')

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { KpiCounterColumns } from './kpi-counter-columns';
 import { Channel, RequestType } from '../domain/enums';
 
 /**
@@ -7,26 +8,10 @@ import { Channel, RequestType } from '../domain/enums';
  */
 @Entity('kpi_rollup')
 @Index('kpi_rollup_department_day_idx', ['departmentId', 'day'])
-export class KpiRollup {
-  @PrimaryColumn({ type: 'date' }) day: string;
+export class KpiRollup extends KpiCounterColumns {
   @PrimaryColumn({ type: 'bigint' }) departmentId: string;
   @PrimaryColumn({ type: 'bigint' }) categoryId: string;
   @PrimaryColumn({ type: 'bigint' }) regionId: string;
   @PrimaryColumn({ type: 'enum', enum: Channel, enumName: 'channel' }) channel: Channel;
   @PrimaryColumn({ type: 'enum', enum: RequestType, enumName: 'request_type' }) requestType: RequestType;
-
-  @Column({ type: 'int', default: 0 }) received: number;
-  @Column({ type: 'int', default: 0 }) resolvedAtIntake: number;
-  @Column({ type: 'int', default: 0 }) closed: number;
-  @Column({ type: 'int', default: 0 }) reopened: number;
-  @Column({ type: 'int', default: 0 }) dispatched: number;
-  @Column({ type: 'int', default: 0 }) acceptedOnTime: number;
-  @Column({ type: 'int', default: 0 }) returned: number;
-  @Column({ type: 'int', default: 0 }) replied: number;
-  @Column({ type: 'int', default: 0 }) repliedOnTime: number;
-  @Column({ type: 'int', default: 0 }) overdueOpen: number;
-  @Column({ type: 'int', default: 0 }) followedUp: number;
-  @Column({ type: 'int', default: 0 }) satisfied: number;
-  @Column({ type: 'int', default: 0 }) dissatisfied: number;
-  @Column({ type: 'int', default: 0 }) resolved: number;
 }
