@@ -2,13 +2,13 @@ import { Role } from './enums';
 import { badInput, invalidTransition } from './errors';
 
 // The knowledge base (知识库): the answers agents give on the phone. Pure rules: who sees what, when an
-// article is in force, how it moves from draft to published, and how a search term becomes a LIKE pattern.
+// article is in force, how it moves from draft to published.
+// Search terms are src/domain/text-search.ts's.
 
 export enum KnowledgeArticleStatus { DRAFT = 'DRAFT', PUBLISHED = 'PUBLISHED' }
 
 export const KNOWLEDGE_TITLE_MAX = 200;
 export const KNOWLEDGE_BODY_MAX = 20_000;
-export const KNOWLEDGE_SEARCH_MAX = 100;
 /** Relevance order cannot be keyset-paged, so a search answers one page of at most this many best matches. */
 export const KNOWLEDGE_SEARCH_CAP = 50;
 
@@ -60,18 +60,4 @@ export function nextArticleStatus(status: KnowledgeArticleStatus, action: Knowle
   const t = TRANSITIONS[action];
   if (!t.from.includes(status)) throw invalidTransition(`cannot ${action.toLowerCase()} a ${status} article`, { status, action });
   return t.to === 'SAME' ? status : t.to;
-}
-
-/** A search term as an ILIKE '%…%' pattern that matches it literally (`%`, `_` and `\` escaped). */
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** The trimmed search term, null when there is none; too long or NUL is the caller's mistake. */
-export function searchTerm(search: string | null | undefined): string | null {
-  const text = (search ?? '').trim();
-  if (!text) return null;
-  if (text.length > KNOWLEDGE_SEARCH_MAX) throw badInput(`search is longer than ${KNOWLEDGE_SEARCH_MAX} characters`, { field: 'search' });
-  if (text.includes('\u0000')) throw badInput('search must not contain NUL characters', { field: 'search' });
-  return text;
 }

@@ -27,6 +27,8 @@ import { Staff } from './staff.entity';
 @Index('service_request_title_trgm_idx', { synchronize: false })
 @Index('service_request_content_trgm_idx', { synchronize: false })
 @Index('service_request_code_trgm_idx', { synchronize: false })
+// Requests whose code has non-ASCII characters, for two-character Chinese searches (partial; SQL in the migration).
+@Index('service_request_code_non_ascii_idx', { synchronize: false })
 // Routing and duplicate detection look up similar texts by their character bigrams (GIN; SQL in the migration).
 @Index('service_request_text_bigrams_idx', { synchronize: false })
 export class ServiceRequest {

@@ -1,6 +1,7 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { KnowledgeArticle } from '../entities';
-import { KNOWLEDGE_SEARCH_CAP, KnowledgeArticleStatus, containsPattern, editsKnowledge, mayRead, searchTerm } from '../domain/knowledge';
+import { KNOWLEDGE_SEARCH_CAP, KnowledgeArticleStatus, editsKnowledge, mayRead } from '../domain/knowledge';
+import { containsPattern, searchTerm } from '../domain/text-search';
 import { badInput } from '../domain/errors';
 import { encodeCursor, keysetPage, pageSize } from './keyset-cursor';
 import { Page, PageRequest } from './page';

@@ -1,8 +1,8 @@
 import { Role } from '../../src/domain/enums';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import {
-  KnowledgeAction as A, KnowledgeArticleStatus as S, checkValidityWindow, containsPattern, editsKnowledge, isAnswerable, isInForce,
-  mayRead, nextArticleStatus, searchTerm,
+  KnowledgeAction as A, KnowledgeArticleStatus as S, checkValidityWindow, editsKnowledge, isAnswerable, isInForce,
+  mayRead, nextArticleStatus,
 } from '../../src/domain/knowledge';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
@@ -63,22 +63,5 @@ describe('status transitions', () => {
   test('edit keeps the status, so a published article stays published', () => {
     expect(nextArticleStatus(S.DRAFT, A.EDIT)).toBe(S.DRAFT);
     expect(nextArticleStatus(S.PUBLISHED, A.EDIT)).toBe(S.PUBLISHED);
-  });
-});
-
-describe('search terms', () => {
-  test('become a literal ILIKE pattern: % _ and \\ are escaped', () => {
-    expect(containsPattern('社保卡')).toBe('%社保卡%');
-    expect(containsPattern('100%')).toBe('%100\\%%');
-    expect(containsPattern('a_b')).toBe('%a\\_b%');
-    expect(containsPattern('C:\\x')).toBe('%C:\\\\x%');
-  });
-
-  test('are trimmed; blank is no search; too long or NUL is BAD_USER_INPUT', () => {
-    expect(searchTerm('  公积金 ')).toBe('公积金');
-    expect(searchTerm('   ')).toBeNull();
-    expect(searchTerm(null)).toBeNull();
-    expect(codeOf(() => searchTerm('字'.repeat(101)))).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(codeOf(() => searchTerm('a\u0000b'))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 });
