@@ -36,7 +36,9 @@ export function benchServerEnvironment(e: ServerEnv): NodeJS.ProcessEnv {
 
 export async function startBenchServer(e: ServerEnv): Promise<BenchServer> {
   const entry = path.join(__dirname, 'server-child.ts');
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the API (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
     env: benchServerEnvironment(e), stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -35,14 +35,19 @@ export async function findOrCreateCitizen(ctx: ServiceContext, identity: Citizen
     const created = await ctx.em.getRepository(Citizen).insert({ name: identity.name, phone: null });
     return String(created.identifiers[0].id);
   }
-  // Insert, or update the name when one was given and differs. With no update to make, ON CONFLICT returns
-  // no row (and takes no row lock), and the existing row is read instead.
+  // Insert, or update the name when one was given and differs; with no update to make, ON CONFLICT returns no
+  // row (and takes no row lock) and the existing row is read in the same statement. Only when that row was
+  // committed by a parallel intake after this statement began is it invisible here, and read once more.
   const rows: { id: string }[] = await ctx.em.query(
-    `INSERT INTO citizen (name, phone) VALUES ($1, $2)
-     ON CONFLICT (phone) WHERE phone IS NOT NULL
-     DO UPDATE SET name = EXCLUDED.name
-       WHERE EXCLUDED.name IS NOT NULL AND citizen.name IS DISTINCT FROM EXCLUDED.name
-     RETURNING id`,
+    `WITH upserted AS (
+       INSERT INTO citizen (name, phone) VALUES ($1, $2)
+       ON CONFLICT (phone) WHERE phone IS NOT NULL
+       DO UPDATE SET name = EXCLUDED.name
+         WHERE EXCLUDED.name IS NOT NULL AND citizen.name IS DISTINCT FROM EXCLUDED.name
+       RETURNING id)
+     SELECT id FROM upserted
+     UNION ALL
+     SELECT id FROM citizen WHERE phone = $2 AND NOT EXISTS (SELECT 1 FROM upserted)`,
     [identity.name, identity.phone],
   );
   if (rows.length > 0) return String(rows[0].id);

@@ -8,6 +8,7 @@ import { ADDRESS_MAX, ANSWER_MAX, CONTENT_MAX, TITLE_MAX, optionalText, requireT
 import { citizenIdentity, findOrCreateCitizen } from './citizen-registry';
 import { CreateServiceRequestCommand } from './commands';
 import { requireDbId } from './db-id';
+import { entityFromReturnedRow } from './returned-row';
 import { requireAnswerableArticle } from './knowledge-article.service';
 import { lockRequest } from './locks';
 import { requireCategoryByCode, requireRegionByCode } from './reference-lookup';
@@ -37,12 +38,11 @@ export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServi
   }
   const citizenId = input.citizen ? await findOrCreateCitizen(ctx, input.citizen) : null;
   const code = await nextRequestCode(ctx);
-  const insertedId = await insertRequest(ctx, { ...input.values, code, citizenId, idempotencyKey: input.idempotencyKey });
-  if (!insertedId) {
+  const request = await insertRequest(ctx, { ...input.values, code, citizenId, idempotencyKey: input.idempotencyKey });
+  if (!request) {
     // A parallel call with the same key committed first: answer its request.
     return (await findByIdempotencyKey(ctx, input.idempotencyKey!))!;
   }
-  const request = await ctx.em.getRepository(ServiceRequest).findOneByOrFail({ id: insertedId });
   await appendTimeline(ctx, {
     requestId: request.id,
     kind: TimelineEventKind.CREATED,
@@ -141,12 +141,13 @@ async function nextRequestCode(ctx: ServiceContext): Promise<string> {
  * INSERT … ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
  * RETURNING id (an `orUpdate` with nothing to overwrite is TypeORM's spelling of DO NOTHING with a conflict
  * target). Parallel calls with one key wait on the unique index service_request_registered_by_idem_key;
- * all but the first get no row back. Returns the new id, or null when the key already existed.
+ * all but the first get no row back. Returns the new request as written (RETURNING *, so nothing is read
+ * back), or null when the key already existed.
  */
 async function insertRequest(
   ctx: ServiceContext,
   values: RequestValues & { code: string; citizenId: string | null; idempotencyKey: string | null },
-): Promise<string | null> {
+): Promise<ServiceRequest | null> {
   const result = await ctx.em
     .createQueryBuilder()
     .insert()
@@ -161,9 +162,9 @@ async function insertRequest(
       round: 1,
     })
     .orUpdate([], ['registered_by_id', 'idempotency_key'], { indexPredicate: 'idempotency_key IS NOT NULL' })
-    .returning('id')
+    .returning('*')
     .updateEntity(false)
     .execute();
-  const rows = result.raw as { id: string }[];
-  return rows.length > 0 ? String(rows[0].id) : null;
+  const rows = result.raw as Record<string, unknown>[];
+  return rows.length > 0 ? entityFromReturnedRow(ctx.em, ServiceRequest, rows[0]) : null;
 }

@@ -93,6 +93,18 @@ describe('idempotent intake', () => {
     expect(created[0].n).toBe(1);
   });
 
+  test('calls from one new phone taken in parallel (no key) make their own requests and share one citizen', async () => {
+    const phone = '13900002222';
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) =>
+      agent.request(CREATE, { input: requestInput({ title: `同一号码来电${i}`, citizen: { name: i % 2 ? '赵六' : null, phone } }) })));
+    expect(results.map((r) => r.errors ?? null)).toEqual(Array(8).fill(null));
+    const rows = await t.db.dataSource.query(
+      `SELECT count(DISTINCT r.id)::int AS requests, count(DISTINCT r.citizen_id)::int AS citizens, min(c.phone) AS phone
+       FROM service_request r JOIN citizen c ON c.id = r.citizen_id WHERE r.title LIKE '同一号码来电%'`);
+    expect(rows[0]).toEqual({ requests: 8, citizens: 1, phone });
+    expect((await t.db.dataSource.query('SELECT count(*)::int AS n FROM citizen WHERE phone = $1', [phone]))[0].n).toBe(1);
+  });
+
   test('a key is one agent\'s: another agent with the same key gets a request of their own', async () => {
     const input = requestInput({ idempotencyKey: 'shared-key' });
     const other = await t.login('agent02');
