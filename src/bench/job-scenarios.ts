@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { runDeadlineScan } from '../jobs/deadline-scan.job';
+import { detectHotspots } from '../services/analytics/hotspot.service';
 import { consumeRequestChanges } from '../services/analytics/request-change-feed';
 import { runIncrementalRollup } from '../services/analytics/incremental-rollup';
 import { CalendarCache } from '../services/calendar-cache';
@@ -11,7 +12,9 @@ import { summarize, LoopResult } from './load-loop';
 // - one day's incremental rollup: every request of the last complete day is reported changed through the
 //   outbox (as its transitions would have), then the feed marks the days they touch and the rollup
 //   recomputes them;
-// - one deadline scan over a 30-second window (the scheduler's period) with ≥ N open assignments.
+// - one deadline scan over a 30-second window (the scheduler's period) with ≥ N open assignments;
+// - and, without a target of its own, the hotspot detection every analytics run ends with (rolled back, so
+//   the history stays as loaded).
 
 const RUNS = 3;
 
@@ -99,4 +102,23 @@ export async function deadlineScan(db: Client, ds: DataSource, timeZone: string,
   } finally {
     await backlog.undo();
   }
+}
+
+/** detectHotspots as the analytics job calls it at the history's end, in a transaction rolled back afterwards. */
+export async function hotspotScan(ds: DataSource, timeZone: string, now: Date): Promise<JobResult> {
+  const times: number[] = [];
+  let alerts = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const runner = ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const started = performance.now();
+      alerts = (await detectHotspots(runner.manager, now, timeZone)).length;
+      times.push(performance.now() - started);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+  return { ...summarize(times, 0, null, times.reduce((a, b) => a + b, 0) / 1000), detail: { alerts } };
 }

@@ -7,7 +7,7 @@ import { createBenchDatabase, loadedHistory } from './bench-database';
 import { prepareInputs } from './bench-inputs';
 import { loadHistory, LoadResult } from './history-loader';
 import { checkInvariants, historyProfile } from './invariants';
-import { deadlineScan, incrementalRollupDay } from './job-scenarios';
+import { deadlineScan, hotspotScan, incrementalRollupDay } from './job-scenarios';
 import { closedLoop, GraphQLClient } from './load-loop';
 import { describeMachine } from './machine';
 import { readScenarios } from './read-scenarios';
@@ -17,7 +17,7 @@ import { startBenchServer } from './server-process';
 // The whole benchmark: load (or reuse) the history, start the API as a child process, run each scenario
 // over HTTP and as raw SQL, run the two jobs, write the JSON report.
 
-export const ALL_SCENARIOS = ['intake', 'liaison-page', 'search', 'request-detail', 'kpis-month-department', 'kpis-30d-day-category', 'rollup-day', 'deadline-scan'];
+export const ALL_SCENARIOS = ['intake', 'liaison-page', 'search', 'request-detail', 'kpis-month-department', 'kpis-30d-day-category', 'rollup-day', 'deadline-scan', 'hotspot-scan'];
 
 export interface BenchOptions {
   databaseUrl: string;
@@ -92,6 +92,11 @@ export async function runBench(o: BenchOptions): Promise<Record<string, unknown>
         o.log('scenario rollup-day');
         const job = await incrementalRollupDay(db, ds, o.timeZone, historyNow);
         results.push(judge({ name: 'rollup-day', what: 'incremental rollup of one day of changed requests (outbox feed + recompute)', job }));
+      }
+      if (o.scenarios.includes('hotspot-scan')) {
+        o.log('scenario hotspot-scan');
+        const job = await hotspotScan(ds, o.timeZone, historyNow);
+        results.push(judge({ name: 'hotspot-scan', what: 'hotspot detection (last 24 h against the 28 days before), as each analytics run ends', job }));
       }
       if (o.scenarios.includes('deadline-scan')) {
         o.log(`scenario deadline-scan (${o.openAssignments.toLocaleString()} open assignments)`);
