@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { createDataSource } from '../db/data-source';
 import { seededRandom } from '../seed/random';
-import { recomputeDays } from '../services/analytics/rollup.service';
-import { ROLLUP_TABLES } from '../domain/kpi-grain';
+import { DERIVED_ANALYTICS_TABLES, recomputeDays } from '../services/analytics/rollup.service';
 import { HISTORY_MARKER, withClient } from './bench-database';
 import { CopySink } from './copy-sink';
 import { HistoryGenerator } from './history-generator';
@@ -144,7 +143,7 @@ export async function loadHistory(o: LoadOptions): Promise<LoadResult> {
     await db.query('VACUUM ANALYZE');
     const indexed = Date.now();
     await rebuildRollups(o.url, new Date(counts.firstCreatedAt), o.now, o.timeZone, o.log);
-    await db.query(`VACUUM ANALYZE ${ROLLUP_TABLES.join(', ')}`); // filled after the database-wide ANALYZE above
+    await db.query(`VACUUM ANALYZE ${DERIVED_ANALYTICS_TABLES.join(', ')}`); // filled after the database-wide ANALYZE above
     await db.query(
       `INSERT INTO analytics_state (name, value, position) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, position = EXCLUDED.position`,
       [HISTORY_MARKER, o.now, o.requests],

@@ -25,17 +25,18 @@ import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleVersion } from './knowledge-article-version.entity';
 import { RoutingRule } from './routing-rule.entity';
 import { ImportRecord } from './import-record.entity';
+import { RequestHourCount } from './request-hour-count.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, ...KPI_ROLLUP_GRAIN_ENTITIES,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, ...KPI_ROLLUP_GRAIN_ENTITIES,
 ];

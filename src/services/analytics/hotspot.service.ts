@@ -2,42 +2,55 @@ import { EntityManager, In } from 'typeorm';
 import { HotspotAlert } from '../../entities';
 import { Role } from '../../domain/enums';
 import { badInput, forbidden } from '../../domain/errors';
+import { BASELINE_WINDOWS, CountRange, hotspotRanges, WINDOW_MS } from '../../domain/hotspot-windows';
 import { localDay } from '../../domain/kpi';
 import { hasRole } from '../../auth/actor';
 import { ServiceContext } from '../service-context';
 
-const WINDOW_MS = 24 * 3_600_000;
-const BASELINE_WINDOWS = 28;
 export const HOTSPOT_MIN_COUNT = 5;
 export const HOTSPOT_MIN_SCORE = 3;
+
+/** The columns of unnest(from[], to[], in_window[]) for a list of ranges. */
+const rangeParams = (ranges: CountRange[]) => [ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.inWindow)];
 
 /**
  * Hotspots (DESIGN.md §7): per (category, district), requests in the last 24 h against the mean of the same
  * 24-hour window over the previous 28 days; score = (count − baseline) / √(baseline + 1); an alert when
  * count ≥ 5 and score ≥ 3, one per pair and local day. Returns the alerts raised now (not those already raised today).
+ *
+ * Whole hours come from request_hour_count, which the analytics run has just brought up to date (it recomputes
+ * the days of the changes it consumed before it looks for hotspots); the partial hours at the windows' edges
+ * come from the requests (src/domain/hotspot-windows.ts).
  */
 export async function detectHotspots(em: EntityManager, now: Date, timeZone: string): Promise<HotspotAlert[]> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const baselineStart = new Date(windowStart.getTime() - BASELINE_WINDOWS * WINDOW_MS);
+  const ranges = hotspotRanges(now);
   const inserted: { id: string }[] = await em.query(
-    `WITH counts AS (
-       SELECT r.category_id, district.id AS region_id,
-              count(*) FILTER (WHERE r.created_at >= $2) AS n,
-              (count(*) FILTER (WHERE r.created_at < $2))::float8 / $4 AS baseline
-       FROM service_request r
+    `WITH hourly AS (
+       SELECT h.category_id, h.district_id, h.received AS n, x.in_window
+       FROM unnest($3::timestamptz[], $4::timestamptz[], $5::boolean[]) AS x(f, t, in_window)
+       JOIN request_hour_count h ON h.hour >= x.f AND h.hour < x.t
+     ), edges AS (
+       SELECT r.category_id, district.id AS district_id, 1 AS n, x.in_window
+       FROM unnest($6::timestamptz[], $7::timestamptz[], $8::boolean[]) AS x(f, t, in_window)
+       JOIN service_request r ON r.created_at >= x.f AND r.created_at < x.t
        JOIN region g ON g.id = r.region_id
        JOIN region district ON district.level = 'DISTRICT' AND g.path LIKE district.path || '%'
-       WHERE r.created_at >= $3 AND r.created_at < $1
-       GROUP BY r.category_id, district.id
+     ), counts AS (
+       SELECT category_id, district_id AS region_id,
+              coalesce(sum(n) FILTER (WHERE in_window), 0) AS n,
+              coalesce(sum(n) FILTER (WHERE NOT in_window), 0)::float8 / $9 AS baseline
+       FROM (SELECT * FROM hourly UNION ALL SELECT * FROM edges) counted
+       GROUP BY category_id, district_id
      ), scored AS (
        SELECT *, (n - baseline) / sqrt(baseline + 1) AS score FROM counts
      )
      INSERT INTO hotspot_alert (category_id, region_id, day, window_start, window_end, count, baseline, score, created_at)
-     SELECT category_id, region_id, $5::date, $2, $1, n, baseline, score, $1 FROM scored
-     WHERE n >= $6 AND score >= $7
+     SELECT category_id, region_id, $10::date, $2, $1, n, baseline, score, $1 FROM scored
+     WHERE n >= $11 AND score >= $12
      ON CONFLICT (category_id, region_id, day) DO NOTHING
      RETURNING id`,
-    [now, windowStart, baselineStart, BASELINE_WINDOWS, localDay(now, timeZone), HOTSPOT_MIN_COUNT, HOTSPOT_MIN_SCORE],
+    [now, ranges.windowStart, ...rangeParams(ranges.hourly), ...rangeParams(ranges.raw), BASELINE_WINDOWS,
+      localDay(now, timeZone), HOTSPOT_MIN_COUNT, HOTSPOT_MIN_SCORE],
   );
   if (inserted.length === 0) return [];
   const alerts = await em.getRepository(HotspotAlert).findBy({ id: In(inserted.map((r) => String(r.id))) });

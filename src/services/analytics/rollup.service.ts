@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { COARSE_GRAINS, ROLLUP_TABLES, sourceGrain } from '../../domain/kpi-grain';
 import { HOTLINE_DEPARTMENT_CODE } from '../reference-lookup';
+import { HOUR_COUNT_TABLE, recomputeHourCounts } from './hour-counts';
 import { deriveGrainSql, ROLLUP_COLUMNS, ROLLUP_ROWS_SQL } from './rollup-sql';
 
 // One rollup writer at a time: recomputing a day is delete + insert, and two at once would collide.
@@ -21,7 +22,8 @@ async function hotlineDepartmentId(em: EntityManager): Promise<string> {
 /**
  * Recomputes the rollup rows of these local days, in the caller's transaction: `kpi_rollup` from the raw tables,
  * then each coarser grain (src/domain/kpi-grain.ts) from the finest grain already recomputed, so that readers see
- * every grain of a day change together. Returns the `kpi_rollup` rows written.
+ * every grain of a day change together; and the hourly intake counts hotspot detection reads. Returns the
+ * `kpi_rollup` rows written.
  */
 export async function recomputeDays(em: EntityManager, days: string[], deps: RollupDeps): Promise<number> {
   if (days.length === 0) return 0;
@@ -33,6 +35,7 @@ export async function recomputeDays(em: EntityManager, days: string[], deps: Rol
     [days, deps.timeZone, deps.now, hotline],
   );
   await deriveCoarseRollups(em, days);
+  await recomputeHourCounts(em, days, deps.timeZone);
   return inserted.length;
 }
 
@@ -47,12 +50,15 @@ export async function deriveCoarseRollups(em: EntityManager, days: string[]): Pr
   for (const grain of grains) await em.query(deriveGrainSql(grain, sourceGrain(grain)), [days]);
 }
 
+/** Every table recomputeDays writes. */
+export const DERIVED_ANALYTICS_TABLES: readonly string[] = [...ROLLUP_TABLES, HOUR_COUNT_TABLE];
+
 /**
  * Fresh statistics for every rollup table. A rebuild rewrites many days at once; until autovacuum gets to it the
  * planner sees the old row counts and picks plans (hash sizes, sorts in memory) for a table that no longer exists.
  */
 export async function analyzeRollups(db: DataSource | EntityManager): Promise<void> {
-  await db.query(`ANALYZE ${ROLLUP_TABLES.join(', ')}`);
+  await db.query(`ANALYZE ${DERIVED_ANALYTICS_TABLES.join(', ')}`);
 }
 
 /**

@@ -1,4 +1,6 @@
+import { localDay } from '../../../src/domain/kpi';
 import { detectHotspots } from '../../../src/services/analytics/hotspot.service';
+import { recomputeDays } from '../../../src/services/analytics/rollup.service';
 import { GraphQLClient } from '../support/graphql-client';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -12,6 +14,10 @@ const HOUR = 3_600_000;
 let t: TestServer;
 let ids: Record<string, string>;
 
+/**
+ * Requests written straight into the table, and then what the analytics run does for them before it looks for
+ * hotspots: the rollup of the days they were made on, which keeps the hourly intake counts detection reads.
+ */
 async function insertRequests(category: string, region: string, times: Date[]): Promise<void> {
   await t.db.dataSource.query(
     `INSERT INTO service_request (code, channel, type, urgency, status, title, content, category_id, region_id, created_at, updated_at,
@@ -21,6 +27,8 @@ async function insertRequests(category: string, region: string, times: Date[]): 
      FROM unnest($4::timestamptz[]) AS at`,
     [ids[category], ids[region], ids.agent, times],
   );
+  const days = [...new Set(times.map((at) => localDay(at, TZ)))];
+  await t.db.dataSource.transaction((em) => recomputeDays(em, days, { timeZone: TZ, now: NOW }));
 }
 
 beforeAll(async () => {
@@ -88,5 +96,23 @@ describe('hotspot detection', () => {
     expect((await analyst.ok(list)).notifications.totalCount).toBe(0);
     expect((await supervisor.ok(list)).notifications.totalCount).toBe(1);
     expect((await supervisor.ok('query($id: ID!) { node(id: $id) { id } }', { id: note.id })).node).toBeNull();
+  });
+});
+
+describe('hotspot windows that do not start on the hour', () => {
+  test('count every request at the edges exactly once: whole hours from the hourly counts, the rest from the requests', async () => {
+    const now = new Date(NOW.getTime() + 3 * 24 * HOUR + 25 * 60_000 + 123);
+    const windowStart = now.getTime() - 24 * HOUR;
+    const baselineStart = windowStart - 28 * 24 * HOUR;
+    const at = (ms: number) => new Date(ms);
+    const inWindow = [at(windowStart), at(windowStart + 1), at(windowStart + 5 * HOUR), at(windowStart + 17 * HOUR), at(now.getTime() - 600_000), at(now.getTime() - 1)];
+    const inBaseline = [at(baselineStart), at(windowStart - 1), ...Array.from({ length: 26 }, (_, i) => at(baselineStart + (i + 1) * 24 * HOUR + 7 * 60_000))];
+    const outside = [at(baselineStart - 1), at(now.getTime()), at(now.getTime() + HOUR)];
+    await insertRequests('WATER_CUT', 'D02S01', [...inWindow, ...inBaseline, ...outside]);
+    const alerts = await detectHotspots(t.db.dataSource.manager, now, TZ);
+    expect(alerts.map((a) => ({ category: a.categoryId, district: a.regionId, count: a.count, baseline: a.baseline }))).toEqual([
+      { category: ids.WATER_CUT, district: ids.D02, count: 6, baseline: 1 },
+    ]);
+    expect(alerts[0].score).toBeCloseTo(5 / Math.sqrt(2), 5);
   });
 });

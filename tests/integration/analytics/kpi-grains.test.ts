@@ -7,7 +7,7 @@ import { seededRandom } from '../../../src/seed/random';
 import { runIncrementalRollup } from '../../../src/services/analytics/incremental-rollup';
 import { KpiQuery, planKpiQuery, queryKpis } from '../../../src/services/analytics/kpi-query.service';
 import { COUNTER_COLUMNS } from '../../../src/services/analytics/rollup-sql';
-import { daysBetween, markRequestsDirty, rebuildRollups } from '../../../src/services/analytics/rollup.service';
+import { DERIVED_ANALYTICS_TABLES, daysBetween, markRequestsDirty, rebuildRollups } from '../../../src/services/analytics/rollup.service';
 import { ServiceContext } from '../../../src/services/service-context';
 import { contextFor } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-db';
@@ -58,6 +58,20 @@ async function coarseTablesAreSumsOfFine(): Promise<void> {
   }
 }
 
+/** request_hour_count must hold exactly the requests per UTC hour, category and district, as counted from the requests. */
+async function hourCountsMatchRequests(): Promise<void> {
+  const kept = (await db.dataSource.query(
+    `SELECT hour, category_id, district_id, received FROM request_hour_count`)).map((r: unknown) => JSON.stringify(r)).sort();
+  const counted = (await db.dataSource.query(
+    `SELECT date_trunc('hour', r.created_at, 'UTC') AS hour, r.category_id, district.id AS district_id, count(*)::int AS received
+     FROM service_request r JOIN region g ON g.id = r.region_id
+     JOIN region district ON district.level = 'DISTRICT' AND g.path LIKE district.path || '%'
+     GROUP BY 1, 2, 3`)).map((r: unknown) => JSON.stringify(r)).sort();
+  expect({ missing: counted.filter((c: string) => !kept.includes(c)).slice(0, 3), extra: kept.filter((k: string) => !counted.includes(k)).slice(0, 3) })
+    .toEqual({ missing: [], extra: [] });
+  expect(kept.length).toBeGreaterThan(100);
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedReferenceData(db.dataSource.manager, { demoPassword: 'demo12345' });
@@ -73,8 +87,11 @@ afterAll(async () => {
 describe('the rebuild', () => {
   test('fills every coarse table with kpi_rollup summed over the dimensions it leaves out', coarseTablesAreSumsOfFine);
 
+  test('counts the requests of every hour by category and district, for hotspot detection', hourCountsMatchRequests);
+
   test('leaves every rollup table analyzed: the planner knows its size', async () => {
-    for (const table of ROLLUP_TABLES) {
+    expect(DERIVED_ANALYTICS_TABLES).toEqual([...ROLLUP_TABLES, 'request_hour_count']);
+    for (const table of DERIVED_ANALYTICS_TABLES) {
       const [row] = await db.dataSource.query(
         `SELECT (SELECT reltuples FROM pg_class WHERE oid = $1::text::regclass) AS estimated, (SELECT count(*) FROM ${table})::int AS actual,
                 (SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = $1::text)::int AS columns_with_stats`, [table]);
@@ -160,6 +177,7 @@ describe('the incremental job', () => {
     await db.dataSource.transaction((em) => markRequestsDirty(em, changed.map((c) => c.request_id), TZ, later));
     expect((await runIncrementalRollup({ dataSource: db.dataSource, timeZone: TZ, now: later })).length).toBeGreaterThan(0);
     await coarseTablesAreSumsOfFine();
+    await hourCountsMatchRequests();
     const incremental = await Promise.all(ALL_GRAINS.map(tableRows));
     await rebuildAll(later);
     const rebuilt = await Promise.all(ALL_GRAINS.map(tableRows));
