@@ -21,9 +21,10 @@ const RUNS = 3;
 export interface JobResult extends LoopResult { detail: Record<string, unknown> }
 
 export async function incrementalRollupDay(db: Client, ds: DataSource, timeZone: string, now: Date): Promise<JobResult> {
+  // The last complete day of the history (it may end before `now`; the intake scenario's requests are today's).
   const { rows: [day] } = await db.query(
     `SELECT to_char(d, 'YYYY-MM-DD') AS day, (d::timestamp AT TIME ZONE $2) AS start, ((d + 1)::timestamp AT TIME ZONE $2) AS end
-     FROM (SELECT ($1::timestamptz AT TIME ZONE $2)::date - 1 AS d) x`, [now, timeZone]);
+     FROM (SELECT (max(created_at) AT TIME ZONE $2)::date - 1 AS d FROM service_request WHERE created_at < $1) x`, [now, timeZone]);
   const times: number[] = [];
   const detail: Record<string, unknown> = { day: day.day };
   for (let i = 0; i < RUNS; i++) {

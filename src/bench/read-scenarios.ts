@@ -78,7 +78,8 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
           const r = await c.query(
             `INSERT INTO service_request (code, idempotency_key, channel, type, urgency, status, title, content, category_id, region_id, address,
                citizen_id, created_at, updated_at, registered_by_id, owner_id)
-             SELECT to_char(now() AT TIME ZONE $9, 'YYYYMMDD') || '-' || to_char(nextval('service_request_code_seq'), 'FM000000'), $1, 'PHONE', 'COMPLAINT', 'NORMAL',
+             SELECT (SELECT to_char(now() AT TIME ZONE $9, 'YYYYMMDD') || '-' || CASE WHEN length(s) < 6 THEN lpad(s, 6, '0') ELSE s END
+                FROM (SELECT nextval('service_request_code_seq')::text AS s) seq), $1, 'PHONE', 'COMPLAINT', 'NORMAL',
                'REGISTERED', $2, $3, (SELECT id FROM category WHERE code = $4), (SELECT id FROM region WHERE code = $5), $6, $7, now(), now(), $8, $8
              ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id, code`,
             [`sql-${i.idempotencyKey}`, i.title, i.content, i.categoryCode, i.regionCode, i.address, citizen.rows[0].id, 1 + (n % 8), tz]);
@@ -116,7 +117,7 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
         // Hand-written for a UTF-8 database: two-character terms through the bigram index, like the API.
         const match = lexeme === null
           ? '(r.title ILIKE $2 OR r.content ILIKE $2 OR r.code ILIKE $2)'
-          : `((r.text_bigrams @@ $3::tsquery AND (r.title ILIKE $2 OR r.content ILIKE $2))
+          : `((r.text_bigrams @@ $3::tsquery AND ((r.title || '') ILIKE $2 OR (r.content || '') ILIKE $2))
               OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE $2))`;
         await pool.query(
           `SELECT r.id, r.code, r.title, r.status, r.created_at, r.due_at, c.name FROM service_request r JOIN category c ON c.id = r.category_id

@@ -69,7 +69,8 @@ export async function runBench(o: BenchOptions): Promise<Record<string, unknown>
     const server = await startBenchServer({ databaseUrl: o.databaseUrl, redisUrl: o.redisUrl, queuePrefix: o.queuePrefix, demoPassword: o.demoPassword });
     report.server = 'child process (src/bench/server-child.ts): API only, no job workers; rate limits off (RATE_LIMIT_PER_STAFF=0, RATE_LIMIT_PER_IP=0)';
     const api = new GraphQLClient(server.url, o.connections);
-    const pool = new Pool({ connectionString: o.databaseUrl, max: o.connections });
+    // Configured like the app's pool (src/db/data-source.ts: no JIT), so that × SQL compares like with like.
+    const pool = new Pool({ connectionString: o.databaseUrl, max: o.connections, options: '-c jit=off' });
     const results: ScenarioReport[] = [];
     try {
       const inputs = await prepareInputs(db, api, o.demoPassword, historyNow);
