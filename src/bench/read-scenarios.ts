@@ -117,7 +117,7 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
         // Hand-written for a UTF-8 database: two-character terms through the bigram index, like the API.
         const match = lexeme === null
           ? '(r.title ILIKE $2 OR r.content ILIKE $2 OR r.code ILIKE $2)'
-          : `((r.text_bigrams @@ $3::tsquery AND ((r.title || '') ILIKE $2 OR (r.content || '') ILIKE $2))
+          : `((r.text_bigrams @@ $3::tsquery AND (r.title ILIKE $2 OR r.content ILIKE $2))
               OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE $2))`;
         await pool.query(
           `SELECT r.id, r.code, r.title, r.status, r.created_at, r.due_at, c.name FROM service_request r JOIN category c ON c.id = r.category_id
