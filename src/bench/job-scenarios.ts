@@ -8,7 +8,7 @@ import { runIncrementalRollup } from '../services/analytics/incremental-rollup';
 import { CalendarCache } from '../services/calendar-cache';
 import { summarize, LoopResult } from './load-loop';
 
-// The two jobs with targets, run by the app's own job code against the bench database:
+// The job scenarios, run by the app's own job code against the bench database:
 // - one day's incremental rollup: every request of the last complete day is reported changed through the
 //   outbox (as its transitions would have), then the feed marks the days they touch and the rollup
 //   recomputes them;
