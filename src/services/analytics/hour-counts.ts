@@ -20,7 +20,12 @@ export async function recomputeHourCounts(em: EntityManager, days: string[], tim
     `INSERT INTO request_hour_count (hour, category_id, district_id, received)
      SELECT h.hour, r.category_id, district.id, count(*)
      FROM (${HOURS_OF_DAYS}) h
-     JOIN service_request r ON r.created_at >= h.hour AND r.created_at < h.hour + interval '1 hour'
+     -- One index range per hour. OFFSET 0 keeps the planner from flattening this: it misjudges the region join
+     -- below as one row and would read every request by region instead (16 s instead of 1.2 s for 3 days at 2 M).
+     CROSS JOIN LATERAL (
+       SELECT category_id, region_id FROM service_request
+       WHERE created_at >= h.hour AND created_at < h.hour + interval '1 hour' OFFSET 0
+     ) r
      JOIN region g ON g.id = r.region_id
      JOIN region district ON district.level = 'DISTRICT' AND g.path LIKE district.path || '%'
      GROUP BY 1, 2, 3`,
