@@ -10,8 +10,8 @@ import { summarize, LoopResult } from './load-loop';
 
 // The job scenarios, run by the app's own job code against the bench database:
 // - one day's incremental rollup: every request of the last complete day is reported changed through the
-//   outbox (as its transitions would have), then the feed marks the days they touch and the rollup
-//   recomputes them;
+//   outbox (as its transitions would have), then the feed marks them stale and the rollup applies their
+//   changes;
 // - one deadline scan over a 30-second window (the scheduler's period) with ≥ N open assignments;
 // - and, without a target of its own, the hotspot detection every analytics run ends with (rolled back, so
 //   the history stays as loaded).
@@ -34,9 +34,9 @@ export async function incrementalRollupDay(db: Client, ds: DataSource, timeZone:
       [day.start, day.end, now]);
     const started = performance.now();
     const changed = await consumeRequestChanges(ds, timeZone, now);
-    const days = await runIncrementalRollup({ dataSource: ds, timeZone, now });
+    const rollup = await runIncrementalRollup({ dataSource: ds, timeZone, now });
     times.push(performance.now() - started);
-    Object.assign(detail, { requestsThatDay: marked.rowCount, changedRequests: changed, daysRecomputed: days.length });
+    Object.assign(detail, { requestsThatDay: marked.rowCount, changedRequests: changed, requestsApplied: rollup.requests, daysRecomputed: rollup.days.length });
   }
   return { ...summarize(times, 0, null, times.reduce((a, b) => a + b, 0) / 1000), detail };
 }

@@ -26,17 +26,19 @@ import { KnowledgeArticleVersion } from './knowledge-article-version.entity';
 import { RoutingRule } from './routing-rule.entity';
 import { ImportRecord } from './import-record.entity';
 import { RequestHourCount } from './request-hour-count.entity';
+import { KpiContribution } from './kpi-contribution.entity';
+import { RollupDirtyRequest } from './rollup-dirty-request.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, ...KPI_ROLLUP_GRAIN_ENTITIES,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest, ...KPI_ROLLUP_GRAIN_ENTITIES,
 ];

@@ -9,7 +9,8 @@ import { consumeRequestChanges } from '../services/analytics/request-change-feed
 import { DEFAULT_JOB_OPTIONS } from './queues';
 
 // Analytics on BullMQ (DESIGN.md §7): a repeatable job that turns the outbox's REQUEST_CHANGED rows into stale
-// days, recomputes only those days, and looks for hotspots. kpis reflects a change within one period.
+// requests, applies what changed in their KPI contributions, and looks for hotspots. kpis reflects a change
+// within one period.
 
 export const ANALYTICS_QUEUE = 'hotline-analytics';
 export const ROLLUP_JOB = 'rollup';
@@ -20,15 +21,15 @@ export interface AnalyticsJobDeps {
   timeZone: string;
 }
 
-export interface AnalyticsRunResult { changedRequests: number; recomputedDays: number; hotspots: number }
+export interface AnalyticsRunResult { changedRequests: number; recomputedDays: number; updatedRequests: number; hotspots: number }
 
 /** One run: plain function, so tests and the rebuild tooling can call it without Redis. */
 export async function runAnalytics(deps: AnalyticsJobDeps): Promise<AnalyticsRunResult> {
   const now = deps.clock.now();
   const changedRequests = await consumeRequestChanges(deps.dataSource, deps.timeZone, now);
-  const days = await runIncrementalRollup({ dataSource: deps.dataSource, timeZone: deps.timeZone, now });
+  const rollup = await runIncrementalRollup({ dataSource: deps.dataSource, timeZone: deps.timeZone, now });
   const alerts = await deps.dataSource.transaction((em) => detectHotspots(em, now, deps.timeZone));
-  return { changedRequests, recomputedDays: days.length, hotspots: alerts.length };
+  return { changedRequests, recomputedDays: rollup.days.length, updatedRequests: rollup.requests, hotspots: alerts.length };
 }
 
 export interface AnalyticsWorkerOptions extends AnalyticsJobDeps {

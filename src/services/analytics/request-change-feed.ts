@@ -7,8 +7,8 @@ export const REQUEST_CHANGES_CURSOR = 'rollup.request-changes-consumed-below-txi
 const CURSOR = REQUEST_CHANGES_CURSOR;
 
 /**
- * Reads the REQUEST_CHANGED rows of the outbox that the rollups have not seen and marks the days they touch
- * as stale. Rows are taken by writing transaction, below the oldest transaction still running: a
+ * Reads the REQUEST_CHANGED rows of the outbox that the rollups have not seen and marks those requests' KPI
+ * contributions as stale. Rows are taken by writing transaction, below the oldest transaction still running: a
  * transaction that commits late (with a lower sequence id than rows already read) is still below the
  * horizon next time, so no change is ever skipped. Returns how many requests changed.
  */
@@ -21,7 +21,7 @@ export async function consumeRequestChanges(dataSource: DataSource, timeZone: st
       `SELECT DISTINCT payload->>'requestId' AS request_id FROM outbox_event WHERE topic = $1 AND txid >= $2 AND txid < $3`,
       [OutboxTopic.REQUEST_CHANGED, from, horizon],
     );
-    await markRequestsDirty(em, changed.map((c) => c.request_id).filter(Boolean), timeZone, now);
+    await markRequestsDirty(em, changed.map((c) => c.request_id).filter(Boolean), now);
     await em.query(
       `INSERT INTO analytics_state (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
       [CURSOR, horizon],

@@ -1,39 +1,47 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { COARSE_GRAINS, ROLLUP_TABLES, sourceGrain } from '../../domain/kpi-grain';
+import { COARSE_GRAINS, FINE_GRAIN, ROLLUP_TABLES, sourceGrain } from '../../domain/kpi-grain';
 import { HOTLINE_DEPARTMENT_CODE } from '../reference-lookup';
 import { HOUR_COUNT_TABLE, recomputeHourCounts } from './hour-counts';
-import { deriveGrainSql, ROLLUP_COLUMNS, ROLLUP_ROWS_SQL } from './rollup-sql';
+import { CONTRIBUTION_COLUMNS, contributionRowsSql, CONTRIBUTIONS, deriveGrainSql } from './rollup-sql';
 
-// One rollup writer at a time: recomputing a day is delete + insert, and two at once would collide.
+// One rollup writer at a time: recomputing a day is delete + insert, applying a request's difference reads what it
+// contributed before, and two writers at once would collide or count twice.
 const ROLLUP_LOCK = 12345_0001;
+
+/** Takes the rollup writers' lock for the rest of the caller's transaction. */
+export async function lockRollups(em: EntityManager): Promise<void> {
+  await em.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+}
 
 export interface RollupDeps {
   timeZone: string;
   now: Date;
 }
 
-async function hotlineDepartmentId(em: EntityManager): Promise<string> {
+export async function hotlineDepartmentId(em: EntityManager): Promise<string> {
   const rows: { id: string }[] = await em.query('SELECT id FROM department WHERE code = $1', [HOTLINE_DEPARTMENT_CODE]);
   if (!rows.length) throw new Error(`the hotline center department ${HOTLINE_DEPARTMENT_CODE} is missing: KPIs attribute undispatched work to it`);
   return String(rows[0].id);
 }
 
 /**
- * Recomputes the rollup rows of these local days, in the caller's transaction: `kpi_rollup` from the raw tables,
- * then each coarser grain (src/domain/kpi-grain.ts) from the finest grain already recomputed, so that readers see
- * every grain of a day change together; and the hourly intake counts hotspot detection reads. Returns the
- * `kpi_rollup` rows written.
+ * Recomputes the rollup rows of these local days, in the caller's transaction: every request's contribution to
+ * them from the raw tables, `kpi_rollup` as their sums, then each coarser grain (src/domain/kpi-grain.ts) from the
+ * finest grain already recomputed, so that readers see every grain of a day change together; and the hourly
+ * intake counts hotspot detection reads. Returns the `kpi_rollup` rows written.
  */
 export async function recomputeDays(em: EntityManager, days: string[], deps: RollupDeps): Promise<number> {
   if (days.length === 0) return 0;
-  await em.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
-  await em.query('DELETE FROM kpi_rollup WHERE day = ANY($1::date[])', [days]);
+  await lockRollups(em);
   const hotline = await hotlineDepartmentId(em);
-  const inserted: unknown[] = await em.query(
-    `INSERT INTO kpi_rollup (${ROLLUP_COLUMNS}) ${ROLLUP_ROWS_SQL} RETURNING day`,
+  await em.query('DELETE FROM kpi_contribution WHERE day = ANY($1::date[])', [days]);
+  await em.query(
+    `INSERT INTO kpi_contribution (${CONTRIBUTION_COLUMNS}) ${contributionRowsSql('days')}`,
     [days, deps.timeZone, deps.now, hotline],
   );
+  await em.query('DELETE FROM kpi_rollup WHERE day = ANY($1::date[])', [days]);
+  const inserted: unknown[] = await em.query(`${deriveGrainSql(FINE_GRAIN, CONTRIBUTIONS)} RETURNING day`, [days]);
   await deriveCoarseRollups(em, days);
   await recomputeHourCounts(em, days, deps.timeZone);
   return inserted.length;
@@ -51,7 +59,7 @@ export async function deriveCoarseRollups(em: EntityManager, days: string[]): Pr
 }
 
 /** Every table recomputeDays writes. */
-export const DERIVED_ANALYTICS_TABLES: readonly string[] = [...ROLLUP_TABLES, HOUR_COUNT_TABLE];
+export const DERIVED_ANALYTICS_TABLES: readonly string[] = [CONTRIBUTIONS.table, ...ROLLUP_TABLES, HOUR_COUNT_TABLE];
 
 /**
  * Fresh statistics for every rollup table. A rebuild rewrites many days at once; until autovacuum gets to it the
@@ -100,11 +108,14 @@ export async function daysTouchedBy(em: EntityManager, requestIds: string[], tim
   return rows.map((r) => r.day);
 }
 
-/** Marks the days a change touched as stale (called for each REQUEST_CHANGED outbox event). */
-export async function markRequestsDirty(em: EntityManager, requestIds: string[], timeZone: string, now: Date): Promise<string[]> {
-  const days = await daysTouchedBy(em, requestIds, timeZone);
-  await markDaysDirty(em, days, now);
-  return days;
+/** Marks requests' KPI contributions as stale (for REQUEST_CHANGED outbox events, and deadlines that passed). */
+export async function markRequestsDirty(em: EntityManager, requestIds: string[], now: Date): Promise<void> {
+  if (requestIds.length === 0) return;
+  await em.query(
+    `INSERT INTO rollup_dirty_request (request_id, marked_at) SELECT DISTINCT id, $2::timestamptz FROM unnest($1::bigint[]) id
+     ON CONFLICT (request_id) DO NOTHING`,
+    [requestIds, now],
+  );
 }
 
 export async function markDaysDirty(em: EntityManager, days: string[], now: Date): Promise<void> {

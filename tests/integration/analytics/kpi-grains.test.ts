@@ -49,7 +49,33 @@ async function summedFromFine(grain: KpiGrain): Promise<string[]> {
   return rows.map((r) => JSON.stringify(r)).sort();
 }
 
+/** Every request's contribution rows, as sorted strings. */
+async function contributionRows(): Promise<string[]> {
+  const rows: Record<string, unknown>[] = await db.dataSource.query(
+    `SELECT request_id, to_char(day, 'YYYY-MM-DD') AS day, department_id, category_id, region_id, channel, request_type, ${COUNTER_COLUMNS.join(', ')}
+     FROM kpi_contribution`);
+  return rows.map((r) => JSON.stringify(r)).sort();
+}
+
+/** What the incremental job left equals what a full rebuild computes now: contributions, every grain, hour counts. */
+async function incrementalEqualsRebuild(now: Date): Promise<void> {
+  await coarseTablesAreSumsOfFine();
+  await hourCountsMatchRequests();
+  const incremental = [await contributionRows(), ...(await Promise.all(ALL_GRAINS.map(tableRows)))];
+  await rebuildAll(now);
+  const rebuilt = [await contributionRows(), ...(await Promise.all(ALL_GRAINS.map(tableRows)))];
+  const tables = ['kpi_contribution', ...ALL_GRAINS.map((g) => g.table)];
+  tables.forEach((table, i) => expect({ table, same: incremental[i].join('\n') === rebuilt[i].join('\n'), rows: rebuilt[i].length > 0 })
+    .toEqual({ table, same: true, rows: true }));
+}
+
 async function coarseTablesAreSumsOfFine(): Promise<void> {
+  const fine = await tableRows(FINE_GRAIN);
+  const summed = (await db.dataSource.query(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, department_id, category_id, region_id, channel, request_type,
+            ${COUNTER_COLUMNS.map((c) => `sum(${c})::int AS ${c}`).join(', ')}
+     FROM kpi_contribution GROUP BY day, department_id, category_id, region_id, channel, request_type`)).map((r: unknown) => JSON.stringify(r)).sort();
+  expect({ table: 'kpi_rollup', sumOfContributions: fine.join('\n') === summed.join('\n') }).toEqual({ table: 'kpi_rollup', sumOfContributions: true });
   for (const grain of COARSE_GRAINS) {
     const [have, want] = [await tableRows(grain), await summedFromFine(grain)];
     expect({ table: grain.table, missing: want.filter((w) => !have.includes(w)).slice(0, 3), extra: have.filter((h) => !want.includes(h)).slice(0, 3) })
@@ -90,7 +116,7 @@ describe('the rebuild', () => {
   test('counts the requests of every hour by category and district, for hotspot detection', hourCountsMatchRequests);
 
   test('leaves every rollup table analyzed: the planner knows its size', async () => {
-    expect(DERIVED_ANALYTICS_TABLES).toEqual([...ROLLUP_TABLES, 'request_hour_count']);
+    expect(DERIVED_ANALYTICS_TABLES).toEqual(['kpi_contribution', ...ROLLUP_TABLES, 'request_hour_count']);
     for (const table of DERIVED_ANALYTICS_TABLES) {
       const [row] = await db.dataSource.query(
         `SELECT (SELECT reltuples FROM pg_class WHERE oid = $1::text::regclass) AS estimated, (SELECT count(*) FROM ${table})::int AS actual,
@@ -174,14 +200,50 @@ describe('the incremental job', () => {
     await seedDemoRequests({ dataSource: db.dataSource, timeZone: TZ, count: 200, now: later, random: seededRandom(98) });
     const changed: { request_id: string }[] = await db.dataSource.query(
       `SELECT DISTINCT payload->>'requestId' AS request_id FROM outbox_event WHERE id > $1 AND topic = 'request.changed'`, [mark]);
-    await db.dataSource.transaction((em) => markRequestsDirty(em, changed.map((c) => c.request_id), TZ, later));
-    expect((await runIncrementalRollup({ dataSource: db.dataSource, timeZone: TZ, now: later })).length).toBeGreaterThan(0);
-    await coarseTablesAreSumsOfFine();
-    await hourCountsMatchRequests();
-    const incremental = await Promise.all(ALL_GRAINS.map(tableRows));
-    await rebuildAll(later);
-    const rebuilt = await Promise.all(ALL_GRAINS.map(tableRows));
-    ALL_GRAINS.forEach((g, i) => expect({ table: g.table, same: incremental[i].join('\n') === rebuilt[i].join('\n'), rows: rebuilt[i].length > 0 })
-      .toEqual({ table: g.table, same: true, rows: true }));
+    await db.dataSource.transaction((em) => markRequestsDirty(em, changed.map((c) => c.request_id), later));
+    expect((await runIncrementalRollup({ dataSource: db.dataSource, timeZone: TZ, now: later })).requests).toBeGreaterThan(0);
+    await incrementalEqualsRebuild(later);
+  }, 600_000);
+
+  // Requests counted long ago change in every way a count depends on: the difference taken out must be exactly
+  // what they contributed, wherever it went (other departments, categories, regions, days' buckets, hours).
+  test('applies changes to requests already counted: new department, category, region, follow-up and status', async () => {
+    const later = new Date(NOW.getTime() + 4 * 86_400_000);
+    const sample = async (where: string): Promise<string[]> => (await db.dataSource.query(
+      `SELECT r.id::text AS id FROM service_request r WHERE ${where} ORDER BY r.id LIMIT 25`)).map((r: { id: string }) => r.id);
+    const moved = await sample(`EXISTS (SELECT 1 FROM assignment a WHERE a.request_id = r.id AND a.role = 'LEAD')`);
+    const reclassified = await sample(`r.region_id IS NOT NULL AND r.id % 7 = 3`);
+    const followedUp = await sample(`EXISTS (SELECT 1 FROM follow_up f WHERE f.request_id = r.id)`);
+    const reopened = await sample(`r.status = 'CLOSED' AND r.id % 5 = 1`);
+    for (const ids of [moved, reclassified, followedUp, reopened]) expect(ids.length).toBeGreaterThan(5);
+    await db.dataSource.transaction(async (em) => {
+      await em.query(`UPDATE assignment a SET department_id = (SELECT id FROM department WHERE code = 'D02' ), replied_at = NULL, due_at = $2
+                      WHERE a.role = 'LEAD' AND a.request_id = ANY($1::bigint[])`, [moved, NOW]);
+      await em.query(`UPDATE service_request r SET category_id = (SELECT id FROM category WHERE code = 'ENV' OR code LIKE 'ENV%' ORDER BY code LIMIT 1),
+                      region_id = (SELECT id FROM region WHERE level = 'DISTRICT' AND id <> r.region_id ORDER BY id LIMIT 1) WHERE r.id = ANY($1::bigint[])`, [reclassified]);
+      await em.query(`UPDATE follow_up SET reached = NOT reached, satisfaction = 'VERY_DISSATISFIED', resolved = NOT resolved,
+                      recorded_at = recorded_at - interval '1 day' WHERE request_id = ANY($1::bigint[])`, [followedUp]);
+      await em.query(`UPDATE service_request SET status = 'DISPATCHED', reopen_count = reopen_count + 1 WHERE id = ANY($1::bigint[])`, [reopened]);
+      await markRequestsDirty(em, [...moved, ...reclassified, ...followedUp, ...reopened], later);
+    });
+    const result = await runIncrementalRollup({ dataSource: db.dataSource, timeZone: TZ, now: later });
+    expect(result.requests).toBeGreaterThanOrEqual(new Set([...moved, ...reclassified, ...followedUp, ...reopened]).size);
+    expect(result.days).toEqual([]);
+    await incrementalEqualsRebuild(later);
+  }, 600_000);
+
+  // After the migration that introduced contributions every day was marked stale and had none yet: the job
+  // recomputes those days before it applies any request's difference, so nothing is subtracted that was not added.
+  test('recomputes days marked stale before applying request changes (the state the contributions migration leaves)', async () => {
+    const later = new Date(NOW.getTime() + 5 * 86_400_000);
+    await db.dataSource.query(`DELETE FROM kpi_contribution WHERE day BETWEEN '2026-03-01' AND '2026-03-10'`);
+    await db.dataSource.query(`INSERT INTO rollup_dirty_day (day, marked_at) SELECT DISTINCT day, now() FROM kpi_rollup WHERE day BETWEEN '2026-03-01' AND '2026-03-10'`);
+    const touched = (await db.dataSource.query(
+      `SELECT id::text FROM service_request WHERE created_at >= '2026-03-05T00:00:00+08:00' AND created_at < '2026-03-06T00:00:00+08:00' LIMIT 40`)).map((r: { id: string }) => r.id);
+    await db.dataSource.query(`UPDATE service_request SET reopen_count = reopen_count + 1 WHERE id = ANY($1::bigint[])`, [touched]);
+    await db.dataSource.transaction((em) => markRequestsDirty(em, touched, later));
+    const result = await runIncrementalRollup({ dataSource: db.dataSource, timeZone: TZ, now: later });
+    expect(result.days.length).toBe(10);
+    await incrementalEqualsRebuild(later);
   }, 600_000);
 });
