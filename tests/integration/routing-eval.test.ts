@@ -3,6 +3,7 @@ import { seedRoutingRules } from '../../src/seed/routing-rules.seed';
 import { writeHistory, WrittenRequest } from '../../src/routing-eval/history-writer';
 import { replay } from '../../src/routing-eval/replay';
 import { generateHistory } from '../../src/routing-eval/world';
+import { EVIDENCE_BOUNDS, gatherRoutingEvidence } from '../../src/services/routing/routing-evidence';
 import { suggestRoutes } from '../../src/services/routing/routing-suggestion.service';
 import { startTestServer, TestServer } from './support/test-server';
 
@@ -51,3 +52,36 @@ test('replayed in time order, suggestions beat the rules alone', async () => {
   expect(result.suggestions.top3).toBeGreaterThanOrEqual(result.suggestions.top1);
   expect(result.rulesAlone.top1).toBeLessThan(0.9); // the world departs from the rules, or the test proves nothing
 }, 120_000);
+
+// At 70,000 requests a day the window holds tens of thousands of a category's requests per district: the history
+// is the lead assignments of the newest requests only, whatever the volume.
+test('history is bounded to the newest requests of the category in the district', async () => {
+  // The last request of the commonest category and region, so that the window holds many like it.
+  const counts = new Map<string, number>();
+  for (const w of written) counts.set(`${w.categoryId}/${w.regionId}`, (counts.get(`${w.categoryId}/${w.regionId}`) ?? 0) + 1);
+  const commonest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const subject = [...written].reverse().find((w) => `${w.categoryId}/${w.regionId}` === commonest)!;
+  const asOf = new Date(subject.createdAt.getTime() + 30 * 86_400_000); // every outcome of the history is known by then
+  const outcomes = async (newest: number) => (await t.db.dataSource.query(
+    `SELECT a.department_id::text AS "departmentId",
+            count(*) FILTER (WHERE a.status = 'COMPLETED' AND a.completed_at < $3)::int AS completed,
+            count(*) FILTER (WHERE a.returned_at < $3)::int AS returned
+     FROM (SELECT r.id FROM service_request r JOIN region g ON g.id = r.region_id
+           WHERE r.category_id = $1 AND r.created_at < $3 AND r.created_at >= $3::timestamptz - interval '90 days'
+             AND g.path LIKE (SELECT district.path FROM region district JOIN region own ON own.id = $2
+                              WHERE district.level = 'DISTRICT' AND own.path LIKE district.path || '%') || '%'
+           ORDER BY r.created_at DESC LIMIT $4) r
+     JOIN assignment a ON a.request_id = r.id AND a.role = 'LEAD' AND a.dispatched_at < $3
+     GROUP BY 1`, [subject.categoryId, subject.regionId, asOf, newest]))
+    .filter((h: { completed: number; returned: number }) => h.completed + h.returned > 0)
+    .sort((a: { departmentId: string }, b: { departmentId: string }) => a.departmentId.localeCompare(b.departmentId));
+  const evidence = async (historyRequests: number) => (await gatherRoutingEvidence(t.db.dataSource.manager, subject, asOf, { ...EVIDENCE_BOUNDS, historyRequests }))
+    .evidence.history.sort((a, b) => a.departmentId.localeCompare(b.departmentId));
+  const few = await outcomes(10);
+  const all = await outcomes(100_000);
+  const total = (hs: { completed: number; returned: number }[]) => hs.reduce((n, h) => n + h.completed + h.returned, 0);
+  expect(total(few)).toBeGreaterThanOrEqual(10);
+  expect(total(all)).toBeGreaterThan(total(few) * 3); // the bound leaves most of the window out
+  expect(await evidence(10)).toEqual(few);
+  expect(await evidence(100_000)).toEqual(all);
+});
