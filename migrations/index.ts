@@ -12,5 +12,6 @@ import { EscalationDeadline1796132000000 } from './1796132000000-EscalationDeadl
 import { SearchNonAsciiCodes1796133000000 } from './1796133000000-SearchNonAsciiCodes';
 import { RequestHourCount1796139051240 } from './1796139051240-RequestHourCount';
 import { KpiContribution1796150536539 } from './1796150536539-KpiContribution';
+import { SearchBigramStatistics1796160000000 } from './1796160000000-SearchBigramStatistics';
 
-export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000, Import1796130000000, KpiRollupGrains1796131000000, EscalationDeadline1796132000000, SearchNonAsciiCodes1796133000000, RequestHourCount1796139051240, KpiContribution1796150536539];
+export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000, Import1796130000000, KpiRollupGrains1796131000000, EscalationDeadline1796132000000, SearchNonAsciiCodes1796133000000, RequestHourCount1796139051240, KpiContribution1796150536539, SearchBigramStatistics1796160000000];

@@ -11,7 +11,8 @@ export interface BenchInputs {
   analystToken: string;
   liaisons: Liaison[];
   requests: { id: string; code: string }[];
-  regions: { code: string; path: string }[];
+  /** Districts and streets, each with the ids of its subtree (what the API filters requests by). */
+  regions: { code: string; path: string; ids: string[] }[];
   now: Date;
   password: string;
 }
@@ -34,6 +35,8 @@ export async function prepareInputs(db: Client, api: GraphQLClient, password: st
     `SELECT id::text, code FROM service_request WHERE id IN (
        SELECT (1 + floor(random() * (SELECT max(id) FROM service_request)))::bigint FROM generate_series(1, 3000))`,
   )).rows;
-  const regions = (await db.query(`SELECT code, path FROM region WHERE level IN ('DISTRICT', 'STREET') ORDER BY id`)).rows;
+  const regions = (await db.query(
+    `SELECT code, path, ARRAY(SELECT sub.id::text FROM region sub WHERE sub.path LIKE region.path || '%') AS ids
+     FROM region WHERE level IN ('DISTRICT', 'STREET') ORDER BY id`)).rows;
   return { agentTokens, analystToken: await login('analyst01'), liaisons, requests, regions, now, password };
 }

@@ -6,7 +6,7 @@ import { badInput, forbidden } from '../domain/errors';
 import { normalizePhone } from '../domain/phone';
 import { bigramLexeme, containsPattern, searchTerm } from '../domain/text-search';
 import { ServiceRequestFilter } from './commands';
-import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from './reference-lookup';
+import { requireCategoryByCode, requireDepartmentByCode, requireRegionSubtreeIds } from './reference-lookup';
 import { emptyPage, KeysetOptions, keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { canViewRequest } from './scope';
@@ -70,10 +70,7 @@ async function applyFilter(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRe
     const category = await requireCategoryByCode(ctx, f.categoryCode);
     qb.andWhere('r.category_id IN (SELECT id FROM category WHERE path LIKE :categoryPath)', { categoryPath: `${category.path}%` });
   }
-  if (f.regionCode) {
-    const region = await requireRegionByCode(ctx, f.regionCode);
-    qb.andWhere('r.region_id IN (SELECT id FROM region WHERE path LIKE :regionPath)', { regionPath: `${region.path}%` });
-  }
+  if (f.regionCode) qb.andWhere('r.region_id IN (:...regionIds)', { regionIds: await requireRegionSubtreeIds(ctx, f.regionCode) });
   if (f.departmentCode) {
     const department = await requireDepartmentByCode(ctx, f.departmentCode);
     qb.andWhere(
@@ -111,12 +108,17 @@ function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | nu
     return;
   }
   // text_bigrams() keeps letters and digits as the database's locale classifies them: where ideographs are
-  // not letters (a C locale) the term has no bigram and the planner folds this guard to plain ILIKE.
+  // not letters (a C locale) the term has no bigram and the planner folds this guard to the recheck alone.
   const bigramsUsable = 'text_bigrams(:term) @@ CAST(:bigram AS tsquery)';
+  // The recheck is ILIKE's answer written as strpos(lower(…)): in a multibyte database ILIKE lower-cases both
+  // sides, and the lexeme is the term lower-cased, with no wildcard in it. Written as ILIKE, its selectivity
+  // estimate multiplies with the bigram's and a term in 3 % of the texts looks like one in a thousand: the planner
+  // then reads a whole street through a lossy bitmap (0.5 s at 10 M) instead of walking its newest requests (3 ms).
   qb.andWhere(
-    `(((NOT ${bigramsUsable}) OR r.text_bigrams @@ CAST(:bigram AS tsquery)) AND (r.title ILIKE :pattern OR r.content ILIKE :pattern))
+    `(((NOT ${bigramsUsable}) OR r.text_bigrams @@ CAST(:bigram AS tsquery))
+       AND (strpos(lower(r.title), :lowered) > 0 OR strpos(lower(r.content), :lowered) > 0))
      OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE :pattern)`,
-    { term, bigram: `'${lexeme}'`, pattern },
+    { term, bigram: `'${lexeme}'`, lowered: lexeme, pattern },
   );
 }
 
