@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { bigramLexeme } from '../domain/text-search';
 import { BenchInputs, SEARCH_TERMS } from './bench-inputs';
+import { CATEGORIES } from '../seed/reference-catalog';
+import { COMMUNITIES, COMPANIES, HOSPITALS, REQUEST_TEMPLATES, ROADS, SCHOOLS, SHOPS } from '../seed/demo-texts';
 import { GraphQLClient } from './load-loop';
 
 // The read and intake paths, each twice: as the client sends it to the API over HTTP, and as the raw SQL a
@@ -31,12 +33,16 @@ const DETAIL = `query ($code: String!) { serviceRequest(code: $code) { id code t
   timeline(first: 50) { edges { node { id at kind summary actor { displayName } } } pageInfo { hasNextPage endCursor } } } }`;
 const KPIS = `query ($q: KpiQuery!) { kpis(query: $q) { key received dispatched closed followedUp responseRate resolutionRate satisfactionRate onTimeReplyRate } }`;
 
-const TEXTS = [
-  { category: 'URBAN_LIGHT', title: '小区门口路灯不亮', content: '小区门口的路灯连续三晚不亮，老人夜里出门不安全，希望尽快维修。' },
-  { category: 'ENV_NOISE', title: '夜间施工噪音扰民', content: '附近工地夜间十一点后仍在施工，噪音很大，影响居民休息。' },
-  { category: 'HRSS_WAGE', title: '公司拖欠工资三个月', content: '所在公司已经三个月没有发放工资，多次讨要无果，请求帮助。' },
-  { category: 'URBAN_GARBAGE', title: '垃圾多日无人清运', content: '小区垃圾桶满溢多日无人清运，气味很大，招来蚊蝇。' },
-];
+// Intake writes what the history holds: every template of the demo texts whose category the reference has, with
+// its placeholders filled. (Four fixed texts made the newest requests unlike the rest: a search for any other
+// term then walked past every request the intake scenario had just written.)
+const TEMPLATES = REQUEST_TEMPLATES.filter((t) => CATEGORIES.some((c) => c.children?.some((l) => l.code === t.category)));
+const FILLINGS: Record<string, string[]> = {
+  road: ROADS, community: COMMUNITIES, shop: SHOPS, company: COMPANIES, school: SCHOOLS, hospital: HOSPITALS,
+  bus: ['12路', '35路', '106路', 'K8路'], months: ['两', '三', '五'], amount: ['8600', '12000', '36500'],
+  district: ['滨江区', '江北区'], street: ['长安街道', '和平街道'], place: ['和平路18号', '建设路7号院', '中山路幸福里小区'],
+};
+const filled = (text: string, n: number) => text.replace(/\{(\w+)\}/g, (_, key: string) => at(FILLINGS[key] ?? [''], n));
 
 /**
  * The KPI SQL of kpi-query.service.ts for a center role (no department scope), by the given key expressions, over
@@ -56,10 +62,10 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
   const monthFrom = new Date(now - 31 * DAY);
   const run = Date.now().toString(36);
   const intakeInput = (n: number) => {
-    const t = at(TEXTS, n);
+    const t = at(TEMPLATES, n);
     const region = at(inp.regions, n * 7 + 3);
     return {
-      idempotencyKey: `bench-${run}-${n}`, channel: 'PHONE', type: 'COMPLAINT', title: t.title, content: t.content, categoryCode: t.category,
+      idempotencyKey: `bench-${run}-${n}`, channel: 'PHONE', type: at(t.types, n), title: filled(t.title, n), content: filled(t.content, n), categoryCode: t.category,
       regionCode: region.code, address: '和平路18号', citizen: { name: '张伟', phone: `139${String(10_000_000 + (n % 90_000_000)).padStart(8, '0')}` },
     };
   };
@@ -79,10 +85,10 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
             `INSERT INTO service_request (code, idempotency_key, channel, type, urgency, status, title, content, category_id, region_id, address,
                citizen_id, created_at, updated_at, registered_by_id, owner_id)
              SELECT (SELECT to_char(now() AT TIME ZONE $9, 'YYYYMMDD') || '-' || CASE WHEN length(s) < 6 THEN lpad(s, 6, '0') ELSE s END
-                FROM (SELECT nextval('service_request_code_seq')::text AS s) seq), $1, 'PHONE', 'COMPLAINT', 'NORMAL',
+                FROM (SELECT nextval('service_request_code_seq')::text AS s) seq), $1, 'PHONE', $10::request_type, 'NORMAL',
                'REGISTERED', $2, $3, (SELECT id FROM category WHERE code = $4), (SELECT id FROM region WHERE code = $5), $6, $7, now(), now(), $8, $8
              ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id, code`,
-            [`sql-${i.idempotencyKey}`, i.title, i.content, i.categoryCode, i.regionCode, i.address, citizen.rows[0].id, 1 + (n % 8), tz]);
+            [`sql-${i.idempotencyKey}`, i.title, i.content, i.categoryCode, i.regionCode, i.address, citizen.rows[0].id, 1 + (n % 8), tz, i.type]);
           await c.query(`INSERT INTO timeline_event (request_id, at, kind, actor_id, summary, data) VALUES ($1, now(), 'CREATED', $2, $3, $4)`,
             [r.rows[0].id, 1 + (n % 8), `Registered ${r.rows[0].code}`, JSON.stringify({ code: r.rows[0].code })]);
           await c.query(`INSERT INTO outbox_event (topic, payload, created_at) VALUES ('request.changed', $1, now())`, [JSON.stringify({ requestId: String(r.rows[0].id) })]);
