@@ -54,20 +54,22 @@ test('replayed in time order, suggestions beat the rules alone', async () => {
 }, 120_000);
 
 // At 70,000 requests a day the window holds tens of thousands of a category's requests per district: the history
-// is the lead assignments of the newest requests only, whatever the volume.
-test('history is bounded to the newest requests of the category in the district', async () => {
+// is the lead assignments of the newest requests with an outcome only, whatever the volume.
+test('history is bounded to the newest requests of the category in the district that have an outcome', async () => {
   // The last request of the commonest category and region, so that the window holds many like it.
   const counts = new Map<string, number>();
   for (const w of written) counts.set(`${w.categoryId}/${w.regionId}`, (counts.get(`${w.categoryId}/${w.regionId}`) ?? 0) + 1);
   const commonest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
   const subject = [...written].reverse().find((w) => `${w.categoryId}/${w.regionId}` === commonest)!;
-  const asOf = new Date(subject.createdAt.getTime() + 30 * 86_400_000); // every outcome of the history is known by then
-  const outcomes = async (newest: number) => (await t.db.dataSource.query(
+  const later = new Date(subject.createdAt.getTime() + 30 * 86_400_000); // every outcome of the history is known by then
+  const outcomes = async (newest: number, asOf = later) => (await t.db.dataSource.query(
     `SELECT a.department_id::text AS "departmentId",
             count(*) FILTER (WHERE a.status = 'COMPLETED' AND a.completed_at < $3)::int AS completed,
             count(*) FILTER (WHERE a.returned_at < $3)::int AS returned
      FROM (SELECT r.id FROM service_request r JOIN region g ON g.id = r.region_id
            WHERE r.category_id = $1 AND r.created_at < $3 AND r.created_at >= $3::timestamptz - interval '90 days'
+             AND EXISTS (SELECT 1 FROM assignment o WHERE o.request_id = r.id AND o.role = 'LEAD'
+                           AND ((o.status = 'COMPLETED' AND o.completed_at < $3) OR o.returned_at < $3))
              AND g.path LIKE (SELECT district.path FROM region district JOIN region own ON own.id = $2
                               WHERE district.level = 'DISTRICT' AND own.path LIKE district.path || '%') || '%'
            ORDER BY r.created_at DESC LIMIT $4) r
@@ -75,7 +77,7 @@ test('history is bounded to the newest requests of the category in the district'
      GROUP BY 1`, [subject.categoryId, subject.regionId, asOf, newest]))
     .filter((h: { completed: number; returned: number }) => h.completed + h.returned > 0)
     .sort((a: { departmentId: string }, b: { departmentId: string }) => a.departmentId.localeCompare(b.departmentId));
-  const evidence = async (historyRequests: number) => (await gatherRoutingEvidence(t.db.dataSource.manager, subject, asOf, { ...EVIDENCE_BOUNDS, historyRequests }))
+  const evidence = async (historyRequests: number, asOf = later) => (await gatherRoutingEvidence(t.db.dataSource.manager, subject, asOf, { ...EVIDENCE_BOUNDS, historyRequests }))
     .evidence.history.sort((a, b) => a.departmentId.localeCompare(b.departmentId));
   const few = await outcomes(10);
   const all = await outcomes(100_000);
@@ -84,4 +86,14 @@ test('history is bounded to the newest requests of the category in the district'
   expect(total(all)).toBeGreaterThan(total(few) * 3); // the bound leaves most of the window out
   expect(await evidence(10)).toEqual(few);
   expect(await evidence(100_000)).toEqual(all);
+  // When the subject arrives, its newest peers are still open: the bound skips them and still counts 10 outcomes.
+  const open = (await t.db.dataSource.query(
+    `SELECT count(*)::int AS n FROM (SELECT r.id FROM service_request r WHERE r.category_id = $1 AND r.created_at < $2
+       ORDER BY r.created_at DESC LIMIT 10) newest
+     WHERE NOT EXISTS (SELECT 1 FROM assignment o WHERE o.request_id = newest.id AND o.role = 'LEAD'
+                         AND ((o.status = 'COMPLETED' AND o.completed_at < $2) OR o.returned_at < $2))`, [subject.categoryId, subject.createdAt]))[0].n;
+  expect(open).toBeGreaterThan(0);
+  const atArrival = await outcomes(10, subject.createdAt);
+  expect(total(atArrival)).toBeGreaterThanOrEqual(10);
+  expect(await evidence(10, subject.createdAt)).toEqual(atArrival);
 });

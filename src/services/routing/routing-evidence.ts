@@ -28,9 +28,9 @@ const DAY_MS = 86_400_000;
 export const HISTORY_DAYS = 90;
 export const TEXT_DAYS = 180;
 export interface EvidenceBounds {
-  /** Newest requests of the category in the district whose lead assignments count as history. */
+  /** Newest requests of the category in the district with an outcome (a lead completed or returned) that count as history. */
   historyRequests: number;
-  /** Newest requests per category of the subtree among which similar texts are looked for. */
+  /** Newest finished requests per category of the subtree among which similar texts are looked for. */
   textRequestsPerCategory: number;
 }
 
@@ -84,8 +84,9 @@ export async function matchingRules(em: EntityManager, s: Pick<RoutingSubject, '
 }
 
 /**
- * Lead assignments of the newest requests of the same category in the district (made in the window), by outcome.
- * The newest first along the category's creation index: a few hundred rows, whatever the volume.
+ * Lead assignments of the newest requests of the same category in the district (made in the window) that have an
+ * outcome by `asOf`, by outcome. The newest first along the category's creation index: a few thousand rows at
+ * most, whatever the volume. (Requests still open say nothing yet; at 10 M most of the newest 500 were.)
  */
 async function history(em: EntityManager, s: RoutingSubject, asOf: Date, districtPath: string, requests: number): Promise<HistoryEvidence[]> {
   const params: unknown[] = [s.categoryId, new Date(asOf.getTime() - HISTORY_DAYS * DAY_MS), asOf, `${districtPath}%`, requests];
@@ -97,6 +98,8 @@ async function history(em: EntityManager, s: RoutingSubject, asOf: Date, distric
        SELECT r.id FROM service_request r
        WHERE r.category_id = $1 AND r.created_at >= $2 AND r.created_at < $3
          AND r.region_id IN (SELECT id FROM region WHERE path LIKE $4)
+         AND EXISTS (SELECT 1 FROM assignment o WHERE o.request_id = r.id AND o.role = 'LEAD'
+                       AND ((o.status = 'COMPLETED' AND o.completed_at < $3) OR o.returned_at < $3))
        ORDER BY r.created_at DESC LIMIT $5
      ) r JOIN assignment a ON a.request_id = r.id AND a.role = 'LEAD' AND a.dispatched_at < $3
      GROUP BY a.department_id`,
@@ -124,17 +127,17 @@ async function similarFinished(em: EntityManager, s: RoutingSubject, asOf: Date,
   const query = bigramQuery(grams);
   if (!query) return [];
   const rows: { title: string; content: string; department_id: string; returned_by: string[] }[] = await em.query(
-    `SELECT r.title, r.content, a.department_id,
+    `SELECT r.title, r.content, r.department_id,
             ARRAY(SELECT x.department_id::text FROM assignment x WHERE x.request_id = r.id AND x.returned_at < $3) AS returned_by
      FROM category c
      CROSS JOIN LATERAL (
-       SELECT r.id, r.title, r.content, r.lead_assignment_id, r.text_bigrams FROM service_request r
+       SELECT r.id, r.title, r.content, a.department_id, r.text_bigrams FROM service_request r
+       JOIN assignment a ON a.id = r.lead_assignment_id AND a.status = 'COMPLETED' AND a.completed_at < $3
        WHERE r.category_id = c.id AND r.created_at >= $2 AND r.created_at < $3 AND r.id <> coalesce($5::bigint, 0)
          AND r.region_id IN (SELECT id FROM region WHERE path LIKE $6)
        ORDER BY r.created_at DESC LIMIT $7
      ) r
-     JOIN assignment a ON a.id = r.lead_assignment_id
-     WHERE c.path LIKE $4 AND r.text_bigrams @@ $1::tsquery AND a.status = 'COMPLETED' AND a.completed_at < $3
+     WHERE c.path LIKE $4 AND r.text_bigrams @@ $1::tsquery
      ORDER BY ts_rank(r.text_bigrams, $1::tsquery) DESC, r.id DESC
      LIMIT ${TEXT_CANDIDATES}`,
     [query, new Date(asOf.getTime() - TEXT_DAYS * DAY_MS), asOf, `${place.topCategoryPath}%`, s.id, `${place.districtPath}%`, perCategory],
