@@ -123,14 +123,18 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
         // Hand-written for a UTF-8 database: two-character terms through the bigram index with the same recheck as
         // the API, the region as the ids of its subtree.
         const match = lexeme === null
-          ? '(r.title ILIKE $2 OR r.content ILIKE $2 OR r.code ILIKE $2)'
-          : `((r.text_bigrams @@ $3::tsquery AND (strpos(lower(r.title), $4) > 0 OR strpos(lower(r.content), $4) > 0))
-              OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE $2))`;
+          ? '(r.title ILIKE $1 OR r.content ILIKE $1 OR r.code ILIKE $1)'
+          : `((r.text_bigrams @@ $2::tsquery AND (strpos(lower(r.title), $3) > 0 OR strpos(lower(r.content), $3) > 0))
+              OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE $1))`;
+        const params: unknown[] = [`%${term}%`, ...(lexeme === null ? [] : [`'${lexeme}'`, lexeme])];
+        // The ids as a list, as the API sends them: one id is an equality, which lets a street's own index order serve.
+        const ids = at(inp.regions, n * 5 + 1).ids;
+        const regionIds = ids.map((_, i) => `$${params.length + i + 1}`).join(', ');
         await pool.query(
           `SELECT r.id, r.code, r.title, r.status, r.created_at, r.due_at, c.name FROM service_request r JOIN category c ON c.id = r.category_id
-           WHERE r.region_id = ANY($1::bigint[]) AND ${match}
+           WHERE r.region_id IN (${regionIds}) AND ${match}
            ORDER BY r.created_at DESC, r.id DESC LIMIT 21`,
-          [at(inp.regions, n * 5 + 1).ids, `%${term}%`, ...(lexeme === null ? [] : [`'${lexeme}'`, lexeme])]);
+          [...params, ...ids]);
       },
     },
     {
