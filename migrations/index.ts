@@ -13,5 +13,6 @@ import { SearchNonAsciiCodes1796133000000 } from './1796133000000-SearchNonAscii
 import { RequestHourCount1796139051240 } from './1796139051240-RequestHourCount';
 import { KpiContribution1796150536539 } from './1796150536539-KpiContribution';
 import { SearchBigramStatistics1796160000000 } from './1796160000000-SearchBigramStatistics';
+import { ReferenceVersion1796162175528 } from './1796162175528-ReferenceVersion';
 
-export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000, Import1796130000000, KpiRollupGrains1796131000000, EscalationDeadline1796132000000, SearchNonAsciiCodes1796133000000, RequestHourCount1796139051240, KpiContribution1796150536539, SearchBigramStatistics1796160000000];
+export const MIGRATIONS: Function[] = [Init1795347072919, Jobs1795350872541, Analytics1795351114014, OutboxTxid1795353665056, JobWorkers1796104766486, Routing1796110000000, KnowledgeBase1796120000000, Import1796130000000, KpiRollupGrains1796131000000, EscalationDeadline1796132000000, SearchNonAsciiCodes1796133000000, RequestHourCount1796139051240, KpiContribution1796150536539, SearchBigramStatistics1796160000000, ReferenceVersion1796162175528];

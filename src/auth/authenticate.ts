@@ -34,20 +34,22 @@ export async function resolveActor(
 
 /**
  * The same, with the staff member's row: every authenticated request pays this, so it is one round trip (the staff
- * row and the department's path together), and the GraphQL context hands the row to its staff loader.
+ * row, the department's path and the reference version together), and the GraphQL context hands the row to its
+ * staff loader and the version to the reference cache.
  */
 export async function resolveStaffActor(
   em: EntityManager,
   config: Pick<Config, 'tokenSecret' | 'nodeEnv'>,
   token: string,
   now: Date = new Date(),
-): Promise<{ actor: Actor; staff: Staff } | null> {
+): Promise<{ actor: Actor; staff: Staff; referenceVersion: string } | null> {
   const { staffId } = await verifyToken(config, token, now);
   const { entities, raw } = await em
     .getRepository(Staff)
     .createQueryBuilder('s')
     .leftJoin(Department, 'd', 'd.id = s.department_id')
     .addSelect('d.path', 'department_path')
+    .addSelect('(SELECT v.version FROM reference_version v WHERE v.id = 1)', 'reference_version')
     .where('s.id = :staffId', { staffId })
     .getRawAndEntities();
   const staff = entities[0];
@@ -55,6 +57,7 @@ export async function resolveStaffActor(
   const departmentPath: string | null = staff.departmentId ? (raw[0]?.department_path ?? null) : null;
   return {
     staff,
+    referenceVersion: String(raw[0].reference_version),
     actor: { staffId: staff.id, username: staff.username, roles: staff.roles, departmentId: staff.departmentId, departmentPath },
   };
 }

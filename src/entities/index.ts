@@ -28,17 +28,18 @@ import { ImportRecord } from './import-record.entity';
 import { RequestHourCount } from './request-hour-count.entity';
 import { KpiContribution } from './kpi-contribution.entity';
 import { RollupDirtyRequest } from './rollup-dirty-request.entity';
+import { ReferenceVersion } from './reference-version.entity';
 
 export {
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest, ReferenceVersion,
 };
 
 export const ENTITIES = [
   Assignment, CalendarDay, Category, Citizen, Department, ExtensionRequest, FollowUp, OutboxEvent,
   PersonalDataView, Region, ServiceRequest, SlaPolicy, Staff, TimelineEvent,
   Notification, ReminderLedger, DepartmentWebhook, WebhookDelivery, KpiRollup, RollupDirtyDay, HotspotAlert, AnalyticsState,
-  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest, ...KPI_ROLLUP_GRAIN_ENTITIES,
+  KnowledgeArticle, KnowledgeArticleVersion, RoutingRule, ImportRecord, RequestHourCount, KpiContribution, RollupDirtyRequest, ReferenceVersion, ...KPI_ROLLUP_GRAIN_ENTITIES,
 ];

@@ -13,6 +13,7 @@ import { GraphQLContext } from '../schema/context';
 import { PersonalDataAudit } from '../schema/personal-data-audit';
 import { CalendarCache } from '../services/calendar-cache';
 import { createLoaders } from '../services/loaders';
+import { ReferenceSnapshot } from '../services/reference-cache';
 import { UnitOfWork } from '../services/unit-of-work';
 
 interface ContextDeps {
@@ -25,14 +26,23 @@ interface ContextDeps {
   loginLockout: LoginLockout;
 }
 
-async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<{ actor: Actor | null; staff?: Staff; authProblem: string | null }> {
+interface Authentication {
+  actor: Actor | null;
+  staff?: Staff;
+  /** reference_version as read with the actor (absent without one). */
+  referenceVersion?: string;
+  authProblem: string | null;
+}
+
+async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise<Authentication> {
   const header = req.headers.authorization;
   if (!header) return { actor: null, authProblem: null };
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) return { actor: null, authProblem: 'the Authorization header must be "Bearer <token>"' };
   try {
     const found = await resolveStaffActor(deps.dataSource.manager, deps.config, m[1], now);
-    return { actor: found?.actor ?? null, staff: found?.staff, authProblem: found ? null : 'this account cannot log in' };
+    if (!found) return { actor: null, authProblem: 'this account cannot log in' };
+    return { ...found, authProblem: null };
   } catch (err) {
     if (err instanceof DomainError) return { actor: null, authProblem: err.message };
     throw err;
@@ -43,13 +53,15 @@ async function authenticate(deps: ContextDeps, req: Request, now: Date): Promise
 export function createContextFactory(deps: ContextDeps) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
     const now = deps.uow.clock.now();
-    const { actor, staff, authProblem } = await authenticate(deps, req, now);
-    const loaders = createLoaders(deps.dataSource.manager, now);
+    const { actor, staff, referenceVersion, authProblem } = await authenticate(deps, req, now);
+    let reference: Promise<ReferenceSnapshot> | undefined;
+    const loaders = createLoaders(deps.dataSource.manager, now, () => (reference ??= deps.uow.references.snapshot(referenceVersion)));
     // The actor's own row was just read: `me`, and the actor as owner or author of timeline events, need no query.
     if (staff) loaders.staffById.prime(staff.id, staff);
     return {
       actor,
       authProblem,
+      referenceVersion: referenceVersion ?? null,
       uow: deps.uow,
       calendars: deps.calendars,
       config: deps.config,

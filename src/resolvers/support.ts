@@ -12,12 +12,12 @@ export function actorOf(ctx: GraphQLContext): Actor {
 
 /** A mutation: one transaction through the unit of work. */
 export function mutate<T>(ctx: GraphQLContext, work: (c: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.uow.run(actorOf(ctx), work);
+  return ctx.uow.run(actorOf(ctx), work, ctx.referenceVersion);
 }
 
 /** A query: reads outside a transaction, "now" fixed for the whole GraphQL request. */
 export function read<T>(ctx: GraphQLContext, work: (c: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.uow.read(actorOf(ctx), work);
+  return ctx.uow.read(actorOf(ctx), work, ctx.referenceVersion);
 }
 
 /** A Relay connection; totalCount is a getter, so the count query runs only when the field is selected. */

@@ -12,6 +12,8 @@ export interface GraphQLContext {
   actor: Actor | null;
   /** Why there is no actor when a token was sent (expired, invalid, account disabled). */
   authProblem: string | null;
+  /** The reference version read with the actor: the unit of work's reference cache needs no query when it matches. */
+  referenceVersion: string | null;
   uow: UnitOfWork;
   calendars: CalendarCache;
   config: Config;

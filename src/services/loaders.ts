@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import {
-  Assignment, Category, Citizen, Department, DepartmentWebhook, ExtensionRequest, FollowUp, KnowledgeArticle, Region, ServiceRequest, Staff,
+  Assignment, Citizen, DepartmentWebhook, ExtensionRequest, FollowUp, KnowledgeArticle, ServiceRequest, Staff,
 } from '../entities';
 import { Role } from '../domain/enums';
 import { usageByArticleId, versionsByArticleId } from './knowledge-loaders';
+import { ReferenceSnapshot, ReferenceTree, TreeName, TreeNodeOf, treeNodesById } from './reference-cache';
 
 // One set of DataLoaders per GraphQL request: every relation a list can fetch is batched into one IN (…)
 // query, results in key order, null / [] for missing keys (DESIGN.md §8).
@@ -25,6 +26,18 @@ function groupedBy<T extends ObjectLiteral & { id: string }>(em: EntityManager, 
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const row of rows) groups.get(String(row[column]))?.push(row);
     return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+// Reference trees come from the process's copy (reference-cache.ts): no query when it is current.
+function treeNodeById<K extends TreeName>(em: EntityManager, reference: () => Promise<ReferenceSnapshot>, tree: K) {
+  return new DataLoader<string, TreeNodeOf<K> | null>(async (ids) => treeNodesById(em, await reference(), tree, ids));
+}
+
+function treeChildren<K extends TreeName>(reference: () => Promise<ReferenceSnapshot>, tree: K) {
+  return new DataLoader<string, TreeNodeOf<K>[]>(async (parentIds) => {
+    const nodes = (await reference())[tree] as unknown as ReferenceTree<TreeNodeOf<K>>;
+    return parentIds.map((id) => [...nodes.children(id)]);
   });
 }
 
@@ -60,12 +73,12 @@ function liaisonsByDepartment(em: EntityManager) {
   });
 }
 
-export function createLoaders(em: EntityManager, now: Date) {
+export function createLoaders(em: EntityManager, now: Date, reference: () => Promise<ReferenceSnapshot>) {
   return {
     staffById: byId(em, Staff),
-    departmentById: byId(em, Department),
-    categoryById: byId(em, Category),
-    regionById: byId(em, Region),
+    departmentById: treeNodeById(em, reference, 'departments'),
+    categoryById: treeNodeById(em, reference, 'categories'),
+    regionById: treeNodeById(em, reference, 'regions'),
     citizenById: byId(em, Citizen),
     requestById: byId(em, ServiceRequest),
     assignmentById: byId(em, Assignment),
@@ -74,9 +87,9 @@ export function createLoaders(em: EntityManager, now: Date) {
     extensionsByAssignmentId: groupedBy(em, ExtensionRequest, 'assignmentId'),
     followUpsByRequestId: groupedBy(em, FollowUp, 'requestId'),
     duplicatesByRequestId: groupedBy(em, ServiceRequest, 'mergedIntoId'),
-    childrenByDepartmentId: groupedBy(em, Department, 'parentId'),
-    childrenByCategoryId: groupedBy(em, Category, 'parentId'),
-    childrenByRegionId: groupedBy(em, Region, 'parentId'),
+    childrenByDepartmentId: treeChildren(reference, 'departments'),
+    childrenByCategoryId: treeChildren(reference, 'categories'),
+    childrenByRegionId: treeChildren(reference, 'regions'),
     liaisonsByDepartmentId: liaisonsByDepartment(em),
     citizenStatsById: citizenStats(em, now),
     knowledgeArticleById: byId(em, KnowledgeArticle),

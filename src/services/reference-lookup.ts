@@ -1,12 +1,10 @@
-import { EntityManager, EntityTarget } from 'typeorm';
 import { Category, Department, Region } from '../entities';
 import { badInput } from '../domain/errors';
+import { ReferenceSnapshot } from './reference-cache';
 import { ServiceContext } from './service-context';
 
 /** The hotline center itself (DESIGN.md §7): a department for KPI attribution, never a dispatch target. */
 export const HOTLINE_DEPARTMENT_CODE = 'HOTLINE';
-
-type Tree = Department | Category | Region;
 
 const CODE_MAX = 64; // the code columns
 
@@ -24,30 +22,30 @@ function unknownCode(what: string, code: string): Error {
   return badInput(`unknown ${what} code ${trimmed}`, { field: `${what}Code`, code: trimmed });
 }
 
-async function requireByCode<T extends Tree>(em: EntityManager, target: EntityTarget<T>, what: string, code: string): Promise<T> {
+type TreeName = 'departments' | 'categories' | 'regions';
+
+async function requireByCode<K extends TreeName>(ctx: ServiceContext, tree: K, what: string, code: string) {
   const checked = checkedCode(what, code);
-  const row = checked === null ? null : await em.getRepository(target).findOne({ where: { code: checked } as never });
+  const reference = await ctx.reference();
+  const row = checked === null ? null : (reference[tree] as ReferenceSnapshot[K]).withCode(checked);
   if (!row) throw unknownCode(what, code);
-  return row;
+  return row as NonNullable<ReturnType<ReferenceSnapshot[K]['withCode']>>;
 }
 
 /**
- * The ids of a region and every region under it, in one statement. A filter on a list of ids (one id for a
- * street) lets the planner use the per-region creation index and its statistics; a sub-select by path does not.
+ * The ids of a region and every region under it. A filter on a list of ids (one id for a street) lets the planner
+ * use the per-region creation index and its statistics; a sub-select by path does not.
  */
 export async function requireRegionSubtreeIds(ctx: ServiceContext, code: string): Promise<string[]> {
-  const checked = checkedCode('region', code);
-  const rows: { id: string }[] = checked === null ? [] : await ctx.em.query(
-    `SELECT sub.id::text AS id FROM region top JOIN region sub ON sub.path LIKE top.path || '%' WHERE top.code = $1`, [checked]);
-  if (rows.length === 0) throw unknownCode('region', code);
-  return rows.map((r) => r.id);
+  const region = await requireRegionByCode(ctx, code);
+  return (await ctx.reference()).regions.subtree(region).map((r) => r.id);
 }
 
 export const requireDepartmentByCode = (ctx: ServiceContext, code: string): Promise<Department> =>
-  requireByCode(ctx.em, Department, 'department', code);
+  requireByCode(ctx, 'departments', 'department', code);
 
 export const requireCategoryByCode = (ctx: ServiceContext, code: string): Promise<Category> =>
-  requireByCode(ctx.em, Category, 'category', code);
+  requireByCode(ctx, 'categories', 'category', code);
 
 export const requireRegionByCode = (ctx: ServiceContext, code: string): Promise<Region> =>
-  requireByCode(ctx.em, Region, 'region', code);
+  requireByCode(ctx, 'regions', 'region', code);

@@ -1,6 +1,7 @@
 import { Assignment, Department } from '../entities';
 import { notFound } from '../domain/errors';
 import { Actor, readsAllRequests } from '../auth/actor';
+import { treeNodesById } from './reference-cache';
 import { ServiceContext } from './service-context';
 
 // Liaisons work and read only within their department's subtree (DESIGN.md §3). Outside it, things
@@ -13,7 +14,7 @@ export function subtreeOf(actor: Actor): string | null {
 export async function departmentInScope(ctx: ServiceContext, departmentId: string): Promise<boolean> {
   const path = subtreeOf(ctx.actor);
   if (!path) return false;
-  const dept = await ctx.em.getRepository(Department).findOne({ where: { id: departmentId }, select: { id: true, path: true } });
+  const [dept] = await treeNodesById(ctx.em, await ctx.reference(), 'departments', [departmentId]);
   return !!dept && dept.path.startsWith(path);
 }
 

@@ -3,6 +3,7 @@ import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { seedReferenceData } from '../../src/seed/reference-data.seed';
 import { createLoaders } from '../../src/services/loaders';
+import { ReferenceCache } from '../../src/services/reference-cache';
 import { AssignmentRole, Role } from '../../src/domain/enums';
 import {
   buildAssignment, buildCitizen, buildDepartment, buildExtension, buildFollowUp, buildServiceRequest, buildStaff,
@@ -32,8 +33,18 @@ afterAll(async () => {
   await db.drop();
 });
 
-test('twenty lookups of staff, departments and children are three queries', async () => {
-  const loaders = createLoaders(ds.manager, new Date());
+let references: ReferenceCache;
+let knownVersion: string;
+// As in a GraphQL request: the version was read with the actor.
+const loadersAt = (now: Date) => createLoaders(ds.manager, now, () => references.snapshot(knownVersion));
+
+beforeEach(async () => {
+  references = new ReferenceCache(ds);
+  knownVersion = (await references.snapshot()).version;
+});
+
+test('twenty lookups of staff, departments and children: one query for staff, none for the cached departments', async () => {
+  const loaders = loadersAt(new Date());
   const staff: { id: string }[] = await ds.query('SELECT id FROM staff ORDER BY id LIMIT 20');
   const departments: { id: string }[] = await ds.query('SELECT id FROM department ORDER BY id LIMIT 20');
   logger.queries = [];
@@ -42,14 +53,26 @@ test('twenty lookups of staff, departments and children are three queries', asyn
     Promise.all(departments.map((d) => loaders.departmentById.load(String(d.id)))),
     Promise.all(departments.map((d) => loaders.childrenByDepartmentId.load(String(d.id)))),
   ]);
-  expect(logger.queries).toHaveLength(3);
+  expect(logger.queries).toHaveLength(1);
+  expect(logger.queries[0]).toContain('"staff"');
   expect(people.map((p) => p?.id)).toEqual(staff.map((s) => String(s.id)));
-  expect(depts.every(Boolean)).toBe(true);
+  expect(depts.map((d) => d?.id)).toEqual(departments.map((d) => String(d.id)));
   expect(children.flat().length).toBeGreaterThan(0);
+  const [first] = await ds.query('SELECT array_agg(id::text ORDER BY id) AS ids FROM department WHERE parent_id = $1', [departments[0].id]);
+  expect(children[0].map((c) => c.id)).toEqual(first.ids ?? []);
+});
+
+test('a department created after the version the request knows is still found, read from the database', async () => {
+  const fresh = await buildDepartment(db.dataSource.manager);
+  const loaders = loadersAt(new Date());
+  logger.queries = [];
+  expect((await loaders.departmentById.load(fresh.id))?.code).toBe(fresh.code);
+  expect(logger.queries).toHaveLength(1);
+  expect(await loadersAt(new Date()).departmentById.load('999999')).toBeNull();
 });
 
 test('missing keys answer null and [] in key order', async () => {
-  const loaders = createLoaders(ds.manager, new Date());
+  const loaders = loadersAt(new Date());
   const [a, b] = await Promise.all([loaders.staffById.load('999999'), loaders.assignmentsByRequestId.load('999999')]);
   expect(a).toBeNull();
   expect(b).toEqual([]);
@@ -75,7 +98,7 @@ describe('relations of a page of requests', () => {
     const f2 = await buildFollowUp(w, { requestId: r2.id, recordedById: agent.id });
     const dup = await buildServiceRequest(w, { mergedIntoId: r1.id });
 
-    const loaders = createLoaders(ds.manager, NOW);
+    const loaders = loadersAt(NOW);
     const keys = [r3.id, r2.id, r1.id];
     logger.queries = [];
     const [assignments, followUps, duplicates, extensions] = await Promise.all([
@@ -96,7 +119,7 @@ describe('relations of a page of requests', () => {
     for (const daysAgo of [1, 10, 29.9, 31, 400]) await buildServiceRequest(w, { citizenId: often.id, createdAt: new Date(NOW.getTime() - daysAgo * DAY) });
     await buildServiceRequest(w, { citizenId: once.id, createdAt: new Date(NOW.getTime() - 2 * DAY) });
 
-    const loaders = createLoaders(ds.manager, NOW);
+    const loaders = loadersAt(NOW);
     logger.queries = [];
     const stats = await Promise.all([often.id, never.id, once.id].map((id) => loaders.citizenStatsById.load(id)));
     expect(logger.queries).toHaveLength(1);
@@ -114,7 +137,7 @@ describe('relations of a page of requests', () => {
     await buildStaff(w, { username: 'gone_liaison', roles: [Role.LIAISON], department: d1, active: false });
     await buildStaff(w, { username: 'not_a_liaison', roles: [Role.AGENT], department: d1 });
 
-    const loaders = createLoaders(ds.manager, NOW);
+    const loaders = loadersAt(NOW);
     logger.queries = [];
     const [of1, of2] = await Promise.all([loaders.liaisonsByDepartmentId.load(d1.id), loaders.liaisonsByDepartmentId.load(d2.id)]);
     expect(logger.queries).toHaveLength(1);
@@ -123,11 +146,11 @@ describe('relations of a page of requests', () => {
   });
 
   test('a loader caches within the GraphQL request: the same key twice is one query', async () => {
-    const loaders = createLoaders(ds.manager, NOW);
-    const [row] = await ds.query('SELECT id::text FROM department LIMIT 1');
+    const loaders = loadersAt(NOW);
+    const [row] = await ds.query('SELECT id::text FROM staff LIMIT 1');
     logger.queries = [];
-    await loaders.departmentById.load(row.id);
-    await loaders.departmentById.load(row.id);
+    await loaders.staffById.load(row.id);
+    await loaders.staffById.load(row.id);
     expect(logger.queries).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
-import { Department, ServiceRequest } from '../../entities';
+import { ServiceRequest } from '../../entities';
 import { Urgency } from '../../domain/enums';
 import { dispatchServiceRequest } from '../dispatch.service';
+import { treeNodesById } from '../reference-cache';
 import { ServiceContext } from '../service-context';
 import { directDispatchRule } from './routing-suggestion.service';
 
@@ -13,7 +14,8 @@ export async function directDispatchAtIntake(ctx: ServiceContext, request: Servi
   if (!wanted || request.urgency !== Urgency.NORMAL) return request;
   const rule = await directDispatchRule(ctx.em, request);
   if (!rule) return request;
-  const department = await ctx.em.getRepository(Department).findOneByOrFail({ id: rule.departmentId });
+  const [department] = await treeNodesById(ctx.em, await ctx.reference(), 'departments', [rule.departmentId]);
+  if (!department) throw new Error(`routing rule ${rule.id} names department ${rule.departmentId}, which does not exist`);
   return dispatchServiceRequest(
     ctx,
     { requestId: request.id, leadDepartmentCode: department.code, assistDepartmentCodes: [] },

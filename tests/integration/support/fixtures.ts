@@ -6,6 +6,7 @@ import {
   AssignmentRole, AssignmentStatus, Channel, DecisionStatus, RequestStatus, RequestType, Role, TimelineEventKind, Urgency,
 } from '../../../src/domain/enums';
 import { calendarFromOverrides } from '../../../src/domain/working-calendar';
+import { readReferenceSnapshot } from '../../../src/services/reference-cache';
 import {
   Assignment, Category, Citizen, Department, ExtensionRequest, FollowUp, Region, ServiceRequest, Staff, TimelineEvent,
 } from '../../../src/entities';
@@ -117,9 +118,12 @@ export async function buildTimelineEvent(em: EntityManager, o: Partial<TimelineE
   return repo.save(repo.create({ at: new Date(), kind: TimelineEventKind.NOTE, actorId: null, summary: '备注', data: null, ...o }));
 }
 
-/** A service context acting as `staff`, reading through `em`, at `now` (a calendar of plain official days). */
+/**
+ * A service context acting as `staff`, reading through `em`, at `now` (a calendar of plain official days; the
+ * reference trees as `em` sees them, uncached, so that rows a test writes in its own transaction are found).
+ */
 export async function contextFor(em: EntityManager, staff: Staff, now: Date = new Date()): Promise<ServiceContext> {
   const actor: Actor = await actorFromStaff(em, staff);
   const calendar = calendarFromOverrides(new Map());
-  return { actor, em, now, timeZone: 'Asia/Shanghai', calendar: async () => calendar };
+  return { actor, em, now, timeZone: 'Asia/Shanghai', calendar: async () => calendar, reference: () => readReferenceSnapshot(em) };
 }
