@@ -32,12 +32,10 @@ const IDEMPOTENCY_KEY_MAX = 128; // service_request.idempotency_key column
  */
 export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServiceRequestCommand): Promise<ServiceRequest> {
   const input = await validateIntake(ctx, cmd);
-  if (input.idempotencyKey) {
-    const existing = await findByIdempotencyKey(ctx, input.idempotencyKey);
-    if (existing) return existing;
-  }
+  const { seq, existingId } = await nextSequenceOrExisting(ctx, input.idempotencyKey);
+  if (existingId) return ctx.em.getRepository(ServiceRequest).findOneByOrFail({ id: existingId });
   const citizenId = input.citizen ? await findOrCreateCitizen(ctx, input.citizen) : null;
-  const code = await nextRequestCode(ctx);
+  const code = formatRequestCode(ctx.now, seq, ctx.timeZone);
   const request = await insertRequest(ctx, { ...input.values, code, citizenId, idempotencyKey: input.idempotencyKey });
   if (!request) {
     // A parallel call with the same key committed first: answer its request.
@@ -132,9 +130,17 @@ function findByIdempotencyKey(ctx: ServiceContext, key: string): Promise<Service
   return ctx.em.getRepository(ServiceRequest).findOneBy({ registeredById: ctx.actor.staffId, idempotencyKey: key });
 }
 
-async function nextRequestCode(ctx: ServiceContext): Promise<string> {
-  const [{ seq }] = await ctx.em.query(`SELECT nextval('service_request_code_seq') AS seq`);
-  return formatRequestCode(ctx.now, Number(seq), ctx.timeZone);
+/**
+ * The next number for a request code and, when a key was sent, the request it already names: one round trip on
+ * every intake. A repeated key leaves a gap in the numbers, as a rolled-back intake does; codes are unique, not dense.
+ */
+async function nextSequenceOrExisting(ctx: ServiceContext, idempotencyKey: string | null): Promise<{ seq: number; existingId: string | null }> {
+  const [row]: { seq: string; existing_id: string | null }[] = await ctx.em.query(
+    `SELECT nextval('service_request_code_seq') AS seq,
+            (SELECT id FROM service_request WHERE registered_by_id = $1 AND idempotency_key = $2) AS existing_id`,
+    [ctx.actor.staffId, idempotencyKey],
+  );
+  return { seq: Number(row.seq), existingId: row.existing_id === null ? null : String(row.existing_id) };
 }
 
 /**
