@@ -1,5 +1,5 @@
 import { KpiDimension } from '../../src/domain/enums';
-import { dayRange, emptyCounters, kpiRates, localDay, timeBucket } from '../../src/domain/kpi';
+import { countersFrom, dayRange, emptyCounters, KPI_COUNTERS, kpiRates, localDay, timeBucket } from '../../src/domain/kpi';
 
 describe('KPI rates', () => {
   test('the four rates from their counters', () => {
@@ -13,6 +13,16 @@ describe('KPI rates', () => {
 
   test('open overdue work counts against the on-time rate even with no reply', () => {
     expect(kpiRates({ ...emptyCounters(), overdueOpen: 3 }).onTimeReplyRate).toBe(0);
+  });
+});
+
+describe('counters of a SQL row', () => {
+  test('every counter, by name, as a number; other columns left out', () => {
+    const row: Record<string, unknown> = { k0: 'URBAN', k1: '2026-03-02' };
+    KPI_COUNTERS.forEach((c, i) => { row[c] = i % 2 ? i : String(i); }); // pg answers bigint sums as strings
+    const counters = countersFrom(row);
+    expect(Object.keys(counters).sort()).toEqual([...KPI_COUNTERS].sort());
+    KPI_COUNTERS.forEach((c, i) => expect(counters[c]).toBe(i));
   });
 });
 

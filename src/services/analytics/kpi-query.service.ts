@@ -1,6 +1,6 @@
 import { Role, KpiDimension } from '../../domain/enums';
 import { badInput, forbidden } from '../../domain/errors';
-import { dayRange, KPI_COUNTERS, KpiCounters, kpiRates, KpiRates } from '../../domain/kpi';
+import { countersFrom, dayRange, KPI_COUNTERS, KpiCounters, kpiRates, KpiRates } from '../../domain/kpi';
 import { chooseKpiGrain, grainCovers, KpiGrain, requiredDimensions } from '../../domain/kpi-grain';
 import { hasRole } from '../../auth/actor';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from '../reference-lookup';
@@ -121,7 +121,7 @@ function actorScope(ctx: ServiceContext): string | null {
 }
 
 function toRow(r: Record<string, unknown>, dimensions: number): KpiRow {
-  const counters = Object.fromEntries(KPI_COUNTERS.map((c) => [c, Number(r[c])])) as KpiCounters;
   const key = Array.from({ length: dimensions }, (_, i) => String(r[`k${i}`]));
-  return { key, ...counters, ...kpiRates(counters) };
+  const counters = countersFrom(r);
+  return Object.assign(counters, { key }, kpiRates(counters));
 }
