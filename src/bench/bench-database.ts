@@ -55,6 +55,25 @@ export async function dropDatabase(url: string): Promise<void> {
   await withClient(serverUrl(url), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
+/** A reused history gets the migrations written since it was loaded (the API child expects the current schema). */
+export async function migrateBenchDatabase(url: string): Promise<string[]> {
+  const ds = await createDataSource(url, { poolSize: 2, applicationName: 'hotline-bench' }).initialize();
+  try {
+    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/**
+ * The API child runs as production does (NODE_ENV=production: graphql-js and Apollo skip their development
+ * checks, errors carry no stack traces), and production refuses demo accounts. The bench database is the
+ * benchmark's own, so its accounts become ordinary ones there, on every run (reused histories included).
+ */
+export async function makeAccountsOrdinary(db: Client): Promise<void> {
+  await db.query('UPDATE staff SET demo = false WHERE demo');
+}
+
 /** A fresh database with the schema and reference data, ready for the history. */
 export async function createBenchDatabase(url: string, demoPassword: string): Promise<void> {
   const name = databaseName(url);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 // A closed-loop load generator: `connections` clients, each sending its next request when the previous
@@ -14,6 +15,8 @@ export interface LoopResult {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU the API process spent per measured request (user + system, Linux only): the stack's cost without queueing. */
+  apiCpuMsPerRequest?: number;
 }
 
 export function summarize(latencies: number[], errors: number, firstError: string | null, seconds: number): LoopResult {
@@ -26,8 +29,14 @@ export function summarize(latencies: number[], errors: number, firstError: strin
   };
 }
 
-/** Runs `op(client, n)` in `connections` parallel loops; `op` throws to count an error. */
-export async function closedLoop(o: { connections: number; warmupMs: number; durationMs: number }, op: (client: number, n: number) => Promise<void>): Promise<LoopResult> {
+/**
+ * Runs `op(client, n)` in `connections` parallel loops; `op` throws to count an error. `cpuMs`, when given, reads a
+ * process's CPU time so far: sampled when measuring starts and ends, it gives the CPU per measured request.
+ */
+export async function closedLoop(
+  o: { connections: number; warmupMs: number; durationMs: number; cpuMs?: () => number | null },
+  op: (client: number, n: number) => Promise<void>,
+): Promise<LoopResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -47,11 +56,28 @@ export async function closedLoop(o: { connections: number; warmupMs: number; dur
       }
     }
   };
-  setTimeout(() => { measuredFrom = performance.now(); }, o.warmupMs);
+  let cpuFrom: number | null = o.warmupMs > 0 ? null : (o.cpuMs?.() ?? null);
+  setTimeout(() => { measuredFrom = performance.now(); cpuFrom = o.cpuMs?.() ?? null; }, o.warmupMs);
   const begin = performance.now();
   await Promise.all(Array.from({ length: o.connections }, (_, i) => loop(i)));
   const seconds = (performance.now() - (measuredFrom || begin)) / 1000;
-  return summarize(latencies, errors, firstError, seconds);
+  const result = summarize(latencies, errors, firstError, seconds);
+  const cpuTo = o.cpuMs?.() ?? null;
+  if (cpuFrom !== null && cpuTo !== null && result.requests > 0) result.apiCpuMsPerRequest = Math.round(((cpuTo - cpuFrom) / result.requests) * 100) / 100;
+  return result;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux the bench runs on
+
+/** The CPU time (ms) process `pid` has used so far, from /proc; null where there is no /proc. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": state is field 3
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND; // utime, stime (fields 14, 15)
+  } catch {
+    return null;
+  }
 }
 
 /** POSTs GraphQL over a keep-alive agent; rejects on HTTP errors and on `errors` in the answer. */

@@ -36,8 +36,8 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 const num = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
 
 export function formatTable(reports: ScenarioReport[]): string {
-  const head = ['scenario', 'path', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '× SQL', 'target'];
-  const widths = [24, 8, 9, 9, 9, 9, 7, 7, 30];
+  const head = ['scenario', 'path', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '× SQL', 'API CPU', 'target'];
+  const widths = [24, 8, 9, 9, 9, 9, 7, 7, 8, 30];
   const lines = [head.map((h, i) => pad(h, widths[i])).join(' ')];
   for (const r of reports) {
     const rows: [string, LoopResult | undefined][] = r.job ? [['job', r.job]] : [['graphql', r.graphql], ['sql', r.sql]];
@@ -45,7 +45,8 @@ export function formatTable(reports: ScenarioReport[]): string {
       if (!x) return;
       const target = i === 0 && r.target ? `${r.target.met ? 'met' : 'MISSED'} (${r.target.rule})` : '';
       lines.push([pad(i === 0 ? r.name : '', 24), pad(path, 8), pad(r.job ? '' : num(x.throughput, 0), 9), pad(num(x.p50), 9), pad(num(x.p95), 9),
-        pad(num(x.p99), 9), pad(String(x.errors), 7), pad(i === 0 && r.ratio !== undefined ? num(r.ratio, 2) : '', 7), target].join(' '));
+        pad(num(x.p99), 9), pad(String(x.errors), 7), pad(i === 0 && r.ratio !== undefined ? num(r.ratio, 2) : '', 7),
+        pad(x.apiCpuMsPerRequest === undefined ? '' : `${num(x.apiCpuMsPerRequest, 2)} ms`, 8), target].join(' '));
     });
   }
   return lines.join('\n');

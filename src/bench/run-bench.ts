@@ -3,12 +3,12 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { createDataSource } from '../db/data-source';
-import { createBenchDatabase, loadedHistory } from './bench-database';
+import { createBenchDatabase, loadedHistory, makeAccountsOrdinary, migrateBenchDatabase } from './bench-database';
 import { prepareInputs } from './bench-inputs';
 import { loadHistory, LoadResult } from './history-loader';
 import { checkInvariants, historyProfile } from './invariants';
 import { deadlineScan, hotspotScan, incrementalRollupDay } from './job-scenarios';
-import { closedLoop, GraphQLClient } from './load-loop';
+import { closedLoop, GraphQLClient, processCpuMs } from './load-loop';
 import { describeMachine } from './machine';
 import { readScenarios } from './read-scenarios';
 import { formatTable, judge, ScenarioReport } from './report';
@@ -45,6 +45,8 @@ export async function runBench(o: BenchOptions): Promise<Record<string, unknown>
   if (existing && existing.requests === o.requests) {
     o.log(`reusing the history of ${existing.requests.toLocaleString()} requests in ${o.databaseUrl} (ends ${existing.now.toISOString()})`);
     load = { reused: true, requests: existing.requests, now: existing.now };
+    const applied = await migrateBenchDatabase(o.databaseUrl);
+    if (applied.length) o.log(`migrations applied to the reused history: ${applied.join(', ')}`);
   } else {
     if (o.reuse) o.log(`--reuse: ${existing ? `the database holds ${existing.requests} requests, not ${o.requests}` : 'no history loaded yet'}; loading`);
     await createBenchDatabase(o.databaseUrl, o.demoPassword);
@@ -66,8 +68,9 @@ export async function runBench(o: BenchOptions): Promise<Record<string, unknown>
     report.load = load;
     report.history = await historyProfile(db);
 
+    await makeAccountsOrdinary(db);
     const server = await startBenchServer({ databaseUrl: o.databaseUrl, redisUrl: o.redisUrl, queuePrefix: o.queuePrefix, demoPassword: o.demoPassword });
-    report.server = 'child process (src/bench/server-child.ts): API only, no job workers; rate limits off (RATE_LIMIT_PER_STAFF=0, RATE_LIMIT_PER_IP=0)';
+    report.server = 'child process (src/bench/server-child.ts): API only, no job workers, NODE_ENV=production; rate limits off (RATE_LIMIT_PER_STAFF=0, RATE_LIMIT_PER_IP=0)';
     const api = new GraphQLClient(server.url, o.connections);
     // Configured like the app's pool (src/db/data-source.ts: no JIT), so that × SQL compares like with like.
     const pool = new Pool({ connectionString: o.databaseUrl, max: o.connections, options: '-c jit=off' });
@@ -77,7 +80,7 @@ export async function runBench(o: BenchOptions): Promise<Record<string, unknown>
       const loop = { connections: o.connections, warmupMs: o.warmupSeconds * 1000, durationMs: o.durationSeconds * 1000 };
       for (const s of readScenarios(inputs, o.timeZone).filter((x) => o.scenarios.includes(x.name))) {
         o.log(`scenario ${s.name}: GraphQL over HTTP`);
-        const graphql = await closedLoop(loop, (_c, n) => s.http(api, n));
+        const graphql = await closedLoop({ ...loop, cpuMs: () => processCpuMs(server.pid) }, (_c, n) => s.http(api, n));
         o.log(`scenario ${s.name}: raw SQL`);
         const sql = await closedLoop(loop, (_c, n) => s.sql(pool, n));
         results.push(judge({ name: s.name, what: s.what, graphql, sql }));

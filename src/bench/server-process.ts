@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 // Starts server-child.ts as a child process and waits for its READY line.
@@ -13,14 +14,17 @@ export interface ServerEnv {
 }
 
 /**
- * The limits another part of the app enforces (per-staff and per-IP rate limits, login lock-out) would throttle
- * 32 clients hammering from one address with a handful of tokens: 0 switches the rate limits off and the
- * counters get a prefix of their own. Query limits stay as configured (the bench's queries are ordinary).
+ * The API as production runs it (NODE_ENV=production, which wants a token secret of its own: a fresh one per run,
+ * the bench logs in through the API). The limits another part of the app enforces (per-staff and per-IP rate
+ * limits, login lock-out) would throttle 32 clients hammering from one address with a handful of tokens: 0
+ * switches the rate limits off and the counters get a prefix of their own. Query limits stay as configured (the
+ * bench's queries are ordinary).
  */
 export function benchServerEnvironment(e: ServerEnv): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    NODE_ENV: 'development',
+    NODE_ENV: 'production',
+    TOKEN_SECRET: randomBytes(32).toString('hex'),
     DATABASE_URL: e.databaseUrl,
     REDIS_URL: e.redisUrl,
     BENCH_QUEUE_PREFIX: e.queuePrefix,
