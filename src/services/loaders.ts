@@ -5,7 +5,7 @@ import {
 } from '../entities';
 import { Role } from '../domain/enums';
 import { usageByArticleId, versionsByArticleId } from './knowledge-loaders';
-import { ReferenceSnapshot, ReferenceTree, TreeName, TreeNodeOf, treeNodesById } from './reference-cache';
+import { ReferenceSnapshot, TreeName, TreeNodeOf, treeNodesById, treeOf } from './reference-cache';
 
 // One set of DataLoaders per GraphQL request: every relation a list can fetch is batched into one IN (…)
 // query, results in key order, null / [] for missing keys (DESIGN.md §8).
@@ -36,7 +36,7 @@ function treeNodeById<K extends TreeName>(em: EntityManager, reference: () => Pr
 
 function treeChildren<K extends TreeName>(reference: () => Promise<ReferenceSnapshot>, tree: K) {
   return new DataLoader<string, TreeNodeOf<K>[]>(async (parentIds) => {
-    const nodes = (await reference())[tree] as unknown as ReferenceTree<TreeNodeOf<K>>;
+    const nodes = treeOf(await reference(), tree);
     return parentIds.map((id) => [...nodes.children(id)]);
   });
 }

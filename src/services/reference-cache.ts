@@ -48,6 +48,11 @@ const TREE_ENTITIES = { departments: Department, categories: Category, regions: 
 export type TreeName = keyof typeof TREE_ENTITIES;
 export type TreeNodeOf<K extends TreeName> = InstanceType<(typeof TREE_ENTITIES)[K]>;
 
+/** One tree of a snapshot, typed by its name. */
+export function treeOf<K extends TreeName>(snapshot: ReferenceSnapshot, tree: K): ReferenceTree<TreeNodeOf<K>> {
+  return snapshot[tree] as unknown as ReferenceTree<TreeNodeOf<K>>;
+}
+
 /**
  * Nodes by id, in key order, null for none. Ids come from rows (a request's category), so an id the copy lacks
  * belongs to a node created after the copy's version was read: those are read through `em`, not guessed absent.
@@ -55,7 +60,7 @@ export type TreeNodeOf<K extends TreeName> = InstanceType<(typeof TREE_ENTITIES)
 export async function treeNodesById<K extends TreeName>(
   em: EntityManager, snapshot: ReferenceSnapshot, tree: K, ids: readonly string[],
 ): Promise<(TreeNodeOf<K> | null)[]> {
-  const nodes = snapshot[tree] as unknown as ReferenceTree<TreeNodeOf<K>>;
+  const nodes = treeOf(snapshot, tree);
   const missing = ids.filter((id) => !nodes.get(id));
   const newer = missing.length === 0 ? [] : await em.getRepository(TREE_ENTITIES[tree] as EntityTarget<TreeNodeOf<K>>).findBy({ id: In(missing) } as never);
   const byId = new Map(newer.map((n) => [String(n.id), n]));

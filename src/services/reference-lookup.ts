@@ -1,6 +1,6 @@
 import { Category, Department, Region } from '../entities';
 import { badInput } from '../domain/errors';
-import { ReferenceSnapshot } from './reference-cache';
+import { TreeName, TreeNodeOf, treeOf } from './reference-cache';
 import { ServiceContext } from './service-context';
 
 /** The hotline center itself (DESIGN.md §7): a department for KPI attribution, never a dispatch target. */
@@ -22,14 +22,11 @@ function unknownCode(what: string, code: string): Error {
   return badInput(`unknown ${what} code ${trimmed}`, { field: `${what}Code`, code: trimmed });
 }
 
-type TreeName = 'departments' | 'categories' | 'regions';
-
-async function requireByCode<K extends TreeName>(ctx: ServiceContext, tree: K, what: string, code: string) {
+async function requireByCode<K extends TreeName>(ctx: ServiceContext, tree: K, what: string, code: string): Promise<TreeNodeOf<K>> {
   const checked = checkedCode(what, code);
-  const reference = await ctx.reference();
-  const row = checked === null ? null : (reference[tree] as ReferenceSnapshot[K]).withCode(checked);
+  const row = checked === null ? null : treeOf(await ctx.reference(), tree).withCode(checked);
   if (!row) throw unknownCode(what, code);
-  return row as NonNullable<ReturnType<ReferenceSnapshot[K]['withCode']>>;
+  return row;
 }
 
 /**
