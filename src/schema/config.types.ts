@@ -24,7 +24,7 @@ export class CalendarDayType {
   @Field(() => String, { nullable: true }) note: string | null;
 }
 
-@ObjectType('KpiRow')
+@ObjectType('KpiRow', { simpleResolvers: true })
 export class KpiRowType {
   @Field(() => [String]) key: string[];
   @Field(() => Int) received: number;
