@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { seedReferenceData } from '../../src/seed/reference-data.seed';
 import { createLoaders } from '../../src/services/loaders';
@@ -8,16 +8,10 @@ import { AssignmentRole, Role } from '../../src/domain/enums';
 import {
   buildAssignment, buildCitizen, buildDepartment, buildExtension, buildFollowUp, buildServiceRequest, buildStaff,
 } from './support/fixtures';
+import { CountingLogger } from './support/counting-logger';
 import { createTestDatabase, TestDatabase } from './support/test-db';
 
 // Lists resolve their relations through DataLoaders: one IN (…) query per relation, whatever the page size.
-
-class CountingLogger extends AbstractLogger {
-  queries: string[] = [];
-  protected writeLog(_level: LogLevel, message: LogMessage | LogMessage[]): void {
-    for (const m of Array.isArray(message) ? message : [message]) if (m.type === 'query') this.queries.push(String(m.message));
-  }
-}
 
 let db: TestDatabase;
 const logger = new CountingLogger(['query']);

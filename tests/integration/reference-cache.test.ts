@@ -1,22 +1,16 @@
 import 'reflect-metadata';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { seedReferenceData } from '../../src/seed/reference-data.seed';
 import { ReferenceCache } from '../../src/services/reference-cache';
 import { GraphQLClient } from './support/graphql-client';
 import { createRequest } from './support/operations';
 import { startTestServer, TestServer } from './support/test-server';
+import { CountingLogger } from './support/counting-logger';
 import { createTestDatabase, TestDatabase } from './support/test-db';
 
 // Departments, categories and regions are kept in memory per process; reference_version, raised by triggers in the
 // changing statement's transaction, says when the copy is stale (src/services/reference-cache.ts).
-
-class CountingLogger extends AbstractLogger {
-  queries: string[] = [];
-  protected writeLog(_level: LogLevel, message: LogMessage | LogMessage[]): void {
-    for (const m of Array.isArray(message) ? message : [message]) if (m.type === 'query') this.queries.push(String(m.message));
-  }
-}
 
 describe('the cache', () => {
   let db: TestDatabase;
