@@ -90,7 +90,9 @@ export class ReferenceCache {
     if (cached && knownVersion != null && !isNewer(knownVersion, cached.version)) return cached;
     const version = knownVersion ?? (await this.committedVersion());
     if (this.cached && !isNewer(version, this.cached.version)) return this.cached;
-    return this.load();
+    const loaded = await this.load();
+    // A load already under way may have read the version before `version` was committed: then once more.
+    return isNewer(version, loaded.version) ? this.load() : loaded;
   }
 
   private load(): Promise<ReferenceSnapshot> {
