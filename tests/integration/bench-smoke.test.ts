@@ -40,7 +40,10 @@ test('the benchmark loads a consistent history and reports every scenario', asyn
       expect(p.requests).toBeGreaterThan(0);
     }
     if (!s.job) expect(s.ratio).toEqual(expect.any(Number));
+    // The API child's CPU per GraphQL request, from /proc (this machine is Linux).
+    if (!s.job) expect(s.graphql.apiCpuMsPerRequest).toBeGreaterThan(0);
   }
+  expect(report.table).toContain('API CPU');
   expect(report.load.requests).toBe(2000);
   // Every invariant holds, checked again after the scenarios wrote into the history (intake, reminders).
   expect(Object.entries(report.invariants).filter(([, n]) => n !== 0)).toEqual([]);
