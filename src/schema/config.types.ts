@@ -1,13 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RequestType, SlaUnit, Urgency } from './enums';
 
-@ObjectType('SlaDuration')
+@ObjectType('SlaDuration', { simpleResolvers: true })
 export class SlaDurationType {
   @Field(() => Int) amount: number;
   @Field(() => SlaUnit) unit: SlaUnit;
 }
 
-@ObjectType('SlaPolicy', { description: 'deadlines for one (request type, urgency) pair' })
+@ObjectType('SlaPolicy', { simpleResolvers: true, description: 'deadlines for one (request type, urgency) pair' })
 export class SlaPolicyType {
   @Field(() => RequestType) requestType: RequestType;
   @Field(() => Urgency) urgency: Urgency;
@@ -17,7 +17,7 @@ export class SlaPolicyType {
   @Field(() => SlaDurationType) warnBefore: SlaDurationType;
 }
 
-@ObjectType('CalendarDay')
+@ObjectType('CalendarDay', { simpleResolvers: true })
 export class CalendarDayType {
   @Field({ description: '"YYYY-MM-DD"' }) date: string;
   @Field() workday: boolean;

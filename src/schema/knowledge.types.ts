@@ -10,7 +10,7 @@ import { DateTimeScalar } from './scalars';
 
 registerEnumType(KnowledgeArticleStatus, { name: 'KnowledgeArticleStatus' });
 
-@ObjectType('KnowledgeArticleVersion', { description: 'one version of an article as it was written' })
+@ObjectType('KnowledgeArticleVersion', { simpleResolvers: true, description: 'one version of an article as it was written' })
 export class KnowledgeArticleVersionType {
   @Field(() => Int) version: number;
   @Field() title: string;
@@ -19,7 +19,7 @@ export class KnowledgeArticleVersionType {
   @Field(() => StaffType) editedBy: StaffType;
 }
 
-@ObjectType('KnowledgeArticle', { implements: NodeInterface })
+@ObjectType('KnowledgeArticle', { simpleResolvers: true, implements: NodeInterface })
 export class KnowledgeArticleType extends NodeInterface {
   @Field() title: string;
   @Field() body: string;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Role } from './enums';
 import { NodeInterface } from './node.type';
 
-@ObjectType('Staff', { implements: NodeInterface })
+@ObjectType('Staff', { simpleResolvers: true, implements: NodeInterface })
 export class StaffType extends NodeInterface {
   @Field() username: string;
   @Field() displayName: string;
@@ -10,7 +10,7 @@ export class StaffType extends NodeInterface {
   @Field(() => DepartmentType, { nullable: true, description: 'set for liaisons' }) department: DepartmentType | null;
 }
 
-@ObjectType('Department', { implements: NodeInterface })
+@ObjectType('Department', { simpleResolvers: true, implements: NodeInterface })
 export class DepartmentType extends NodeInterface {
   @Field({ description: 'stable, e.g. "URBAN"' }) code: string;
   @Field() name: string;
@@ -19,7 +19,7 @@ export class DepartmentType extends NodeInterface {
   @Field(() => [StaffType]) liaisons: StaffType[];
 }
 
-@ObjectType('Category', { implements: NodeInterface })
+@ObjectType('Category', { simpleResolvers: true, implements: NodeInterface })
 export class CategoryType extends NodeInterface {
   @Field() code: string;
   @Field() name: string;
@@ -27,7 +27,7 @@ export class CategoryType extends NodeInterface {
   @Field(() => [CategoryType]) children: CategoryType[];
 }
 
-@ObjectType('Region', { implements: NodeInterface })
+@ObjectType('Region', { simpleResolvers: true, implements: NodeInterface })
 export class RegionType extends NodeInterface {
   @Field() code: string;
   @Field() name: string;
@@ -35,7 +35,7 @@ export class RegionType extends NodeInterface {
   @Field(() => [RegionType]) children: RegionType[];
 }
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { simpleResolvers: true })
 export class AuthPayloadType {
   @Field() token: string;
   @Field(() => StaffType) staff: StaffType;

@@ -11,7 +11,7 @@ import { DateTimeScalar, JSONScalar } from './scalars';
 // Field lists follow the contract. Relations, ids and personal data are resolved by the field resolvers in
 // src/resolvers, which is where authorization and masking happen.
 
-@ObjectType('Citizen', { implements: NodeInterface })
+@ObjectType('Citizen', { simpleResolvers: true, implements: NodeInterface })
 export class CitizenType extends NodeInterface {
   @Field(() => String, { nullable: true, description: 'masked ("张*") unless the viewer may see personal data' }) name: string | null;
   @Field(() => String, { nullable: true, description: 'masked ("138****5678") likewise' }) phone: string | null;
@@ -19,7 +19,7 @@ export class CitizenType extends NodeInterface {
   @Field({ description: 'more than one request in the last 30 days' }) isRepeatCaller: boolean;
 }
 
-@ObjectType('ServiceRequest', { implements: NodeInterface })
+@ObjectType('ServiceRequest', { simpleResolvers: true, implements: NodeInterface })
 export class ServiceRequestType extends NodeInterface {
   @Field() code: string;
   @Field(() => Channel) channel: Channel;
@@ -53,7 +53,7 @@ export class ServiceRequestType extends NodeInterface {
   @Field(() => DateTimeScalar, { nullable: true }) closedAt: Date | null;
 }
 
-@ObjectType('Assignment', { implements: NodeInterface })
+@ObjectType('Assignment', { simpleResolvers: true, implements: NodeInterface })
 export class AssignmentType extends NodeInterface {
   @Field(() => ServiceRequestType) request: ServiceRequestType;
   @Field(() => DepartmentType) department: DepartmentType;
@@ -73,7 +73,7 @@ export class AssignmentType extends NodeInterface {
   @Field() overdue: boolean;
 }
 
-@ObjectType('ExtensionRequest', { implements: NodeInterface })
+@ObjectType('ExtensionRequest', { simpleResolvers: true, implements: NodeInterface })
 export class ExtensionRequestType extends NodeInterface {
   @Field(() => AssignmentType) assignment: AssignmentType;
   @Field(() => DateTimeScalar) requestedDueAt: Date;
@@ -84,7 +84,7 @@ export class ExtensionRequestType extends NodeInterface {
   @Field(() => String, { nullable: true }) comment: string | null;
 }
 
-@ObjectType('FollowUp', { implements: NodeInterface })
+@ObjectType('FollowUp', { simpleResolvers: true, implements: NodeInterface })
 export class FollowUpType extends NodeInterface {
   @Field(() => ServiceRequestType) request: ServiceRequestType;
   @Field(() => Int) attempt: number;
@@ -96,7 +96,7 @@ export class FollowUpType extends NodeInterface {
   @Field(() => DateTimeScalar) recordedAt: Date;
 }
 
-@ObjectType('TimelineEvent', { implements: NodeInterface })
+@ObjectType('TimelineEvent', { simpleResolvers: true, implements: NodeInterface })
 export class TimelineEventType extends NodeInterface {
   @Field(() => DateTimeScalar) at: Date;
   @Field(() => TimelineEventKind) kind: TimelineEventKind;
@@ -105,7 +105,7 @@ export class TimelineEventType extends NodeInterface {
   @Field(() => JSONScalar, { nullable: true }) data: unknown;
 }
 
-@ObjectType('Notification', { implements: NodeInterface })
+@ObjectType('Notification', { simpleResolvers: true, implements: NodeInterface })
 export class NotificationType extends NodeInterface {
   @Field({ description: 'ASSIGNED, ACCEPT_WARNING, ACCEPT_OVERDUE, REPLY_WARNING, REPLY_OVERDUE, … (DESIGN.md §6)' }) kind: string;
   @Field() message: string;
@@ -114,14 +114,14 @@ export class NotificationType extends NodeInterface {
   @Field(() => DateTimeScalar, { nullable: true }) readAt: Date | null;
 }
 
-@ObjectType('RoutingSuggestion')
+@ObjectType('RoutingSuggestion', { simpleResolvers: true })
 export class RoutingSuggestionType {
   @Field(() => DepartmentType) department: DepartmentType;
   @Field(() => Float, { description: '0..1' }) score: number;
   @Field() reason: string;
 }
 
-@ObjectType('HotspotAlert', { implements: NodeInterface })
+@ObjectType('HotspotAlert', { simpleResolvers: true, implements: NodeInterface })
 export class HotspotAlertType extends NodeInterface {
   @Field(() => CategoryType) category: CategoryType;
   @Field(() => RegionType, { nullable: true }) region: RegionType | null;

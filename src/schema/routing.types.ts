@@ -6,7 +6,7 @@ import { DateTimeScalar } from './scalars';
 
 // Routing rules (派单规则) and duplicate candidates (issue 5).
 
-@ObjectType('RoutingRule', { description: 'a category subtree, optionally only in a region subtree, goes to a department' })
+@ObjectType('RoutingRule', { simpleResolvers: true, description: 'a category subtree, optionally only in a region subtree, goes to a department' })
 export class RoutingRuleType {
   @Field(() => ID) id: string;
   @Field(() => CategoryType) category: CategoryType;
@@ -28,7 +28,7 @@ export class RoutingRuleInput {
   @Field(() => Boolean, { nullable: true, defaultValue: false }) autoDispatch?: boolean;
 }
 
-@ObjectType('SimilarRequest', { description: 'a request that is probably the same matter (并单 candidate)' })
+@ObjectType('SimilarRequest', { simpleResolvers: true, description: 'a request that is probably the same matter (并单 candidate)' })
 export class SimilarRequestType {
   @Field(() => ServiceRequestType) request: ServiceRequestType;
   @Field(() => Float, { description: '0..1' }) score: number;

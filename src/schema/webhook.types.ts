@@ -9,7 +9,7 @@ import { DateTimeScalar } from './scalars';
 
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 
-@ObjectType('DepartmentWebhook', { description: "a department's own system, sent each of the department's notifications" })
+@ObjectType('DepartmentWebhook', { simpleResolvers: true, description: "a department's own system, sent each of the department's notifications" })
 export class DepartmentWebhookType {
   @Field(() => ID) id: string;
   @Field(() => DepartmentType) department: DepartmentType;
@@ -18,7 +18,7 @@ export class DepartmentWebhookType {
   @Field(() => DateTimeScalar) updatedAt: Date;
 }
 
-@ObjectType('WebhookDelivery', { description: 'one notification POSTed to one webhook, with its attempts' })
+@ObjectType('WebhookDelivery', { simpleResolvers: true, description: 'one notification POSTed to one webhook, with its attempts' })
 export class WebhookDeliveryType {
   @Field(() => ID) id: string;
   @Field(() => DepartmentWebhookType) webhook: DepartmentWebhookType;
@@ -32,13 +32,13 @@ export class WebhookDeliveryType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'when it was given up' }) failedAt: Date | null;
 }
 
-@ObjectType('WebhookDeliveryEdge')
+@ObjectType('WebhookDeliveryEdge', { simpleResolvers: true })
 export class WebhookDeliveryEdgeType {
   @Field() cursor: string;
   @Field(() => WebhookDeliveryType) node: WebhookDeliveryType;
 }
 
-@ObjectType('WebhookDeliveryConnection')
+@ObjectType('WebhookDeliveryConnection', { simpleResolvers: true })
 export class WebhookDeliveryConnectionType {
   @Field(() => [WebhookDeliveryEdgeType]) edges: WebhookDeliveryEdgeType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;
