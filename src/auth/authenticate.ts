@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Config } from '../config';
 import { Department, Staff } from '../entities';
 import { Actor } from './actor';
-import { entityFromReturnedRow } from '../services/returned-row';
+import { entityFromRow } from '../services/entity-rows';
 import { verifyToken } from './token';
 
 /** May this staff member use the system now? Demo accounts never work in production (DESIGN.md §9). */
@@ -51,7 +51,7 @@ export async function resolveStaffActor(
      FROM staff s LEFT JOIN department d ON d.id = s.department_id WHERE s.id = $1`,
     [staffId],
   );
-  const staff = row ? entityFromReturnedRow(em, Staff, row) : null;
+  const staff = row ? entityFromRow(em, Staff, row) : null;
   if (!staff || !staffMayLogIn(staff, config)) return null;
   const departmentPath = staff.departmentId ? ((row.department_path as string | null) ?? null) : null;
   return {

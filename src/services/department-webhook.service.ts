@@ -9,6 +9,7 @@ import { emitOutbox, OutboxTopic } from './outbox';
 import { Page, PageRequest } from './page';
 import { requireDepartmentByCode } from './reference-lookup';
 import { ServiceContext } from './service-context';
+import { EntityFilter, SqlParams } from './sql-params';
 
 // Department webhooks (DESIGN.md §6): an administrator points a department's notifications at its own
 // system or SMS gateway. The secret signs every POST and is never read back through the API.
@@ -73,13 +74,13 @@ export async function listDepartmentWebhooks(ctx: ServiceContext): Promise<Depar
 /** Deliveries newest first; `failedOnly` shows the ones given up after the last retry. */
 export async function listWebhookDeliveries(ctx: ServiceContext, filter: WebhookDeliveryFilter, page: PageRequest): Promise<Page<WebhookDelivery>> {
   requireAdmin(ctx);
-  const qb = ctx.em.getRepository(WebhookDelivery).createQueryBuilder('d');
-  if (filter.failedOnly) qb.andWhere('d.status = :failed', { failed: WebhookDeliveryStatus.FAILED });
+  const f: EntityFilter = { alias: 'd', where: [], params: new SqlParams() };
+  if (filter.failedOnly) f.where.push(`d.status = ${f.params.add(WebhookDeliveryStatus.FAILED)}`);
   if (filter.departmentCode) {
     const department = await requireDepartmentByCode(ctx, filter.departmentCode);
-    qb.andWhere('d.webhook_id IN (SELECT id FROM department_webhook WHERE department_id = :departmentId)', { departmentId: department.id });
+    f.where.push(`d.webhook_id IN (SELECT id FROM department_webhook WHERE department_id = ${f.params.add(department.id)})`);
   }
-  return keysetPage(qb, page, { sortColumn: null, idColumn: 'd.id', direction: 'DESC' });
+  return keysetPage(ctx.em, WebhookDelivery, f, page, { sortColumn: null, idColumn: 'd.id', direction: 'DESC' });
 }
 
 /** An administrator sends a FAILED delivery again (the receiver is fixed): a fresh round of retries. */

@@ -1,10 +1,11 @@
 import { Assignment } from '../entities';
 import { AssignmentStatus } from '../domain/enums';
-import { badInput } from '../domain/errors';
 import { AssignmentFilter } from './commands';
-import { cursorTimeSql, decodeCursor, pageSize, toPage } from './keyset-cursor';
+import { entityRows } from './entity-rows';
+import { cursorCondition, cursorTimeSql, KeysetOptions, pageSize, toPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { ServiceContext } from './service-context';
+import { SqlParams } from './sql-params';
 
 // The liaison portal's work list over a department subtree, newest dispatch first.
 //
@@ -17,19 +18,6 @@ import { ServiceContext } from './service-context';
 const DEADLINE = `CASE WHEN a.status = 'PENDING' THEN a.accept_due_at ELSE a.due_at END`;
 const CLOCK_RUNNING = [AssignmentStatus.PENDING, AssignmentStatus.ACCEPTED, AssignmentStatus.RETURN_REQUESTED];
 
-/** Parameters for hand-written SQL: positional ($1) for em.query, or named (:wl1) inside a TypeORM query builder. */
-class SqlParams {
-  readonly values: unknown[] = [];
-  constructor(private readonly named = false) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return this.named ? `:wl${this.values.length}` : `$${this.values.length}`;
-  }
-  get byName(): Record<string, unknown> {
-    return Object.fromEntries(this.values.map((v, i) => [`wl${i + 1}`, v]));
-  }
-}
-
 function filterConditions(f: AssignmentFilter, now: Date, p: SqlParams): string[] {
   const where: string[] = [];
   if (f.status?.length) where.push(`a.status = ANY(${p.add(f.status)}::assignment_status[])`);
@@ -41,12 +29,7 @@ function filterConditions(f: AssignmentFilter, now: Date, p: SqlParams): string[
   return where;
 }
 
-function cursorCondition(after: string | null | undefined, p: SqlParams): string[] {
-  if (!after) return [];
-  const key = decodeCursor(after);
-  if (key.at === null) throw badInput('malformed cursor', { field: 'after' }); // an id-only cursor is from another list
-  return [`(a.dispatched_at, a.id) < (${p.add(key.at)}::timestamptz, ${p.add(key.id)}::bigint)`];
-}
+const newestDispatchFirst: KeysetOptions = { sortColumn: 'a.dispatched_at', idColumn: 'a.id', direction: 'DESC' };
 
 export async function departmentWorklist(
   ctx: ServiceContext,
@@ -58,16 +41,16 @@ export async function departmentWorklist(
   const totalCount = () => countWorklist(ctx, subtreePath, filter);
   if (size === 0) return toPage([], 0, totalCount);
 
-  // One statement: the page's ids by the LATERAL merge, and the assignments themselves (hydrated by TypeORM).
-  const p = new SqlParams(true);
+  // One statement: the page's ids by the LATERAL merge, and the assignments themselves.
+  const p = new SqlParams();
   const path = p.add(`${subtreePath}%`);
-  const where = ['a.department_id = d.id', ...filterConditions(filter, ctx.now, p), ...cursorCondition(page.after, p)];
+  const where = ['a.department_id = d.id', ...filterConditions(filter, ctx.now, p), ...cursorCondition(page.after, newestDispatchFirst, p)];
   const limit = p.add(size + 1);
-  const { entities, raw } = await ctx.em
-    .getRepository(Assignment)
-    .createQueryBuilder('w')
-    .where(
-      `w.id IN (SELECT x.id
+  const assignments = entityRows(ctx.em, Assignment);
+  const raw: Record<string, unknown>[] = await ctx.em.query(
+    `SELECT ${assignments.selectList('w')}, ${cursorTimeSql('w.dispatched_at')} AS keyset_at
+       FROM assignment w
+      WHERE w.id IN (SELECT x.id
          FROM department d
          CROSS JOIN LATERAL (
            SELECT a.id, a.dispatched_at FROM assignment a
@@ -76,16 +59,14 @@ export async function departmentWorklist(
             LIMIT ${limit}) x
         WHERE d.path LIKE ${path}
         ORDER BY x.dispatched_at DESC, x.id DESC
-        LIMIT ${limit})`,
-      p.byName,
-    )
-    .addSelect(cursorTimeSql('w.dispatched_at'), 'keyset_at')
-    .addSelect('CAST(w.id AS text)', 'keyset_id')
-    .orderBy('w.dispatched_at', 'DESC')
-    .addOrderBy('w.id', 'DESC')
-    .getRawAndEntities();
-  const at = new Map<string, string>(raw.map((r: { keyset_id: string; keyset_at: string }) => [String(r.keyset_id), r.keyset_at]));
-  return toPage(entities.map((node) => ({ node, key: { at: at.get(node.id)!, id: node.id } })), size, totalCount);
+        LIMIT ${limit})
+      ORDER BY w.dispatched_at DESC, w.id DESC`,
+    p.values,
+  );
+  return toPage(raw.map((r) => {
+    const node = assignments.fromRow(r);
+    return { node, key: { at: r.keyset_at as string, id: node.id } };
+  }), size, totalCount);
 }
 
 async function countWorklist(ctx: ServiceContext, subtreePath: string, filter: AssignmentFilter): Promise<number> {

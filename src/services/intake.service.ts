@@ -8,7 +8,7 @@ import { ADDRESS_MAX, ANSWER_MAX, CONTENT_MAX, TITLE_MAX, optionalText, requireT
 import { citizenIdentity, findOrCreateCitizen } from './citizen-registry';
 import { CreateServiceRequestCommand } from './commands';
 import { requireDbId } from './db-id';
-import { entityFromReturnedRow } from './returned-row';
+import { entityFromRow } from './entity-rows';
 import { requireAnswerableArticle } from './knowledge-article.service';
 import { lockRequest } from './locks';
 import { requireCategoryByCode, requireRegionByCode } from './reference-lookup';
@@ -172,5 +172,5 @@ async function insertRequest(
     .updateEntity(false)
     .execute();
   const rows = result.raw as Record<string, unknown>[];
-  return rows.length > 0 ? entityFromReturnedRow(ctx.em, ServiceRequest, rows[0]) : null;
+  return rows.length > 0 ? entityFromRow(ctx.em, ServiceRequest, rows[0]) : null;
 }

@@ -1,6 +1,8 @@
-import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from '../domain/errors';
+import { entityRows } from './entity-rows';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest } from './page';
+import { EntityFilter, SqlParams, whereClause } from './sql-params';
 
 // Keyset pagination (DESIGN.md §8): the cursor is the sort key of the last row seen plus its id, so a page
 // at depth 500,000 costs what the first page costs. Never OFFSET.
@@ -61,21 +63,15 @@ export interface KeysetOptions {
 /** The SQL text of a timestamptz as the cursor carries it: UTC, microseconds, ISO-8601. */
 export const cursorTimeSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** Adds "after this cursor" to a query ordered by (sortColumn, id) in `direction`. */
-export function applyCursor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, after: string | null | undefined, o: KeysetOptions): void {
-  if (!after) return;
+/** The condition "after this cursor" on a list ordered by (sortColumn, id) in `direction`; none without a cursor. */
+export function cursorCondition(after: string | null | undefined, o: KeysetOptions, params: SqlParams): string[] {
+  if (!after) return [];
   const key = decodeCursor(after);
   const op = o.direction === 'DESC' ? '<' : '>';
-  if (!o.sortColumn) {
-    qb.andWhere(`${o.idColumn} ${op} CAST(:cursorId AS bigint)`, { cursorId: key.id });
-    return;
-  }
-  if (key.at === null) throw badInput('malformed cursor', { field: 'after' });
+  if (!o.sortColumn) return [`${o.idColumn} ${op} ${params.add(key.id)}::bigint`];
+  if (key.at === null) throw badInput('malformed cursor', { field: 'after' }); // an id-only cursor is from another list
   // A row comparison, so that PostgreSQL walks the (sort column, id) index from the cursor on.
-  qb.andWhere(`(${o.sortColumn}, ${o.idColumn}) ${op} (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS bigint))`, {
-    cursorAt: key.at,
-    cursorId: key.id,
-  });
+  return [`(${o.sortColumn}, ${o.idColumn}) ${op} (${params.add(key.at)}::timestamptz, ${params.add(key.id)}::bigint)`];
 }
 
 /** Turns the `size + 1` rows fetched into a page: the extra row only says that there is a next page. */
@@ -90,29 +86,34 @@ export function toPage<T>(rows: { node: T; key: CursorKey }[], size: number, tot
 }
 
 /**
- * Runs a keyset page over `qb` (already filtered, no joins that multiply rows). The count runs on a clone of
- * the filtered query, and only when the caller asks for totalCount.
+ * Runs a keyset page over one entity's table, filtered (no joins that multiply rows). The count runs the same
+ * filter without the cursor, and only when the caller asks for totalCount.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
+  em: EntityManager,
+  target: EntityTarget<T>,
+  filter: EntityFilter,
   page: PageRequest,
   o: KeysetOptions,
 ): Promise<Page<T>> {
   const size = pageSize(page.first);
-  const counting = qb.clone();
-  const totalCount = () => counting.getCount();
-  applyCursor(qb, page.after, o);
-  if (o.sortColumn) qb.orderBy(o.sortColumn, o.direction).addOrderBy(o.idColumn, o.direction);
-  else qb.orderBy(o.idColumn, o.direction);
+  const rows = entityRows(em, target);
+  const from = `${rows.table} ${filter.alias}`;
+  const countSql = `SELECT count(*) AS n FROM ${from} ${whereClause(filter.where)}`;
+  const countValues = [...filter.params.values];
+  const totalCount = async () => Number((await em.query(countSql, countValues))[0].n);
+  const where = [...filter.where, ...cursorCondition(page.after, o, filter.params)];
   if (size === 0) return toPage([], 0, totalCount);
-  if (o.sortColumn) {
-    // Cast so that TypeORM reads it as an expression, not as the entity's own id column under another name.
-    qb.addSelect(cursorTimeSql(o.sortColumn), 'keyset_at').addSelect(`CAST(${o.idColumn} AS text)`, 'keyset_id');
-  }
-  const { entities, raw } = await qb.limit(size + 1).getRawAndEntities();
-  const sortValues = new Map<string, string>(raw.map((r: { keyset_id?: unknown; keyset_at?: string }) => [String(r.keyset_id), r.keyset_at ?? '']));
-  const rows = entities.map((node) => ({ node, key: { at: o.sortColumn ? sortValues.get(node.id)! : null, id: node.id } }));
-  return toPage(rows, size, totalCount);
+  const order = o.sortColumn ? `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}` : `${o.idColumn} ${o.direction}`;
+  const sortValue = o.sortColumn ? `, ${cursorTimeSql(o.sortColumn)} AS keyset_at` : '';
+  const raw: Record<string, unknown>[] = await em.query(
+    `SELECT ${rows.selectList(filter.alias)}${sortValue} FROM ${from} ${whereClause(where)} ORDER BY ${order} LIMIT ${size + 1}`,
+    filter.params.values,
+  );
+  return toPage(raw.map((r) => {
+    const node = rows.fromRow(r);
+    return { node, key: { at: o.sortColumn ? (r.keyset_at as string) : null, id: node.id } };
+  }), size, totalCount);
 }
 
 /**

@@ -3,14 +3,16 @@ import { notFound } from '../domain/errors';
 import { keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { ServiceContext } from './service-context';
+import { EntityFilter, SqlParams } from './sql-params';
 
 const ID = /^[1-9][0-9]{0,17}$/;
 
 /** The actor's own notifications, newest first; nobody reads anyone else's. */
 export async function listNotifications(ctx: ServiceContext, filter: { unreadOnly?: boolean | null }, page: PageRequest): Promise<Page<Notification>> {
-  const qb = ctx.em.getRepository(Notification).createQueryBuilder('n').where('n.recipient_id = :me', { me: ctx.actor.staffId });
-  if (filter.unreadOnly) qb.andWhere('n.read_at IS NULL');
-  return keysetPage(qb, page, { sortColumn: null, idColumn: 'n.id', direction: 'DESC' });
+  const f: EntityFilter = { alias: 'n', where: [], params: new SqlParams() };
+  f.where.push(`n.recipient_id = ${f.params.add(ctx.actor.staffId)}`);
+  if (filter.unreadOnly) f.where.push('n.read_at IS NULL');
+  return keysetPage(ctx.em, Notification, f, page, { sortColumn: null, idColumn: 'n.id', direction: 'DESC' });
 }
 
 /** Marks one of the actor's notifications read; reading it again keeps the first time. Others' ids: NOT_FOUND. */

@@ -1,4 +1,3 @@
-import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { Citizen, ServiceRequest, TimelineEvent } from '../entities';
 import { hasRole, readsAllRequests } from '../auth/actor';
 import { RequestStatus, Role } from '../domain/enums';
@@ -7,10 +6,12 @@ import { normalizePhone } from '../domain/phone';
 import { bigramLexeme, containsPattern, searchTerm } from '../domain/text-search';
 import { ServiceRequestFilter } from './commands';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionSubtreeIds } from './reference-lookup';
+import { entityRows } from './entity-rows';
 import { emptyPage, KeysetOptions, keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { canViewRequest } from './scope';
 import { ServiceContext } from './service-context';
+import { EntityFilter, SqlParams } from './sql-params';
 
 const CODE_MAX = 32; // service_request.code
 const RUNNING_CLOCK = [RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_FOLLOW_UP];
@@ -23,17 +24,18 @@ function assertMayReadRequests(ctx: ServiceContext): void {
   if (!readsAllRequests(ctx.actor) && !hasRole(ctx.actor, Role.LIAISON)) throw forbidden('your role cannot read service requests');
 }
 
+const requestFilter = (): EntityFilter => ({ alias: 'r', where: [], params: new SqlParams() });
+
 /** Liaisons see only requests with an assignment (any status) to their department subtree. */
-function restrictToScope(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequest>): void {
+function restrictToScope(ctx: ServiceContext, f: EntityFilter): void {
   if (readsAllRequests(ctx.actor)) return;
   if (!ctx.actor.departmentPath) {
-    qb.andWhere('FALSE'); // a liaison without a department sees nothing
+    f.where.push('FALSE'); // a liaison without a department sees nothing
     return;
   }
-  qb.andWhere(
+  f.where.push(
     `EXISTS (SELECT 1 FROM assignment sa JOIN department sd ON sd.id = sa.department_id
-             WHERE sa.request_id = r.id AND sd.path LIKE :scopePath)`,
-    { scopePath: `${ctx.actor.departmentPath}%` },
+             WHERE sa.request_id = r.id AND sd.path LIKE ${f.params.add(`${ctx.actor.departmentPath}%`)})`,
   );
 }
 
@@ -41,14 +43,14 @@ function restrictToScope(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequ
 export async function findRequest(ctx: ServiceContext, by: { id?: string | null; code?: string | null }): Promise<ServiceRequest | null> {
   assertMayReadRequests(ctx);
   if ((by.id == null) === (by.code == null)) throw badInput('give exactly one of id or code');
-  const repo = ctx.em.getRepository(ServiceRequest);
+  const requests = entityRows(ctx.em, ServiceRequest);
   let request: ServiceRequest | null;
   if (by.id != null) {
-    request = ID.test(by.id) ? await repo.findOneBy({ id: by.id }) : null;
+    request = ID.test(by.id) ? ((await requests.where('r', 'r.id = $1', [by.id]))[0] ?? null) : null;
   } else {
     const code = by.code!.trim();
     // Longer than the column or holding NUL (which PostgreSQL refuses in text): no request has that code.
-    request = code.length <= CODE_MAX && !code.includes('\u0000') ? await repo.findOneBy({ code }) : null;
+    request = code.length <= CODE_MAX && !code.includes('\u0000') ? ((await requests.where('r', 'r.code = $1', [code]))[0] ?? null) : null;
   }
   if (!request || !(await canViewRequest(ctx, request.id))) return null;
   return request;
@@ -56,39 +58,43 @@ export async function findRequest(ctx: ServiceContext, by: { id?: string | null;
 
 export async function listRequests(ctx: ServiceContext, filter: ServiceRequestFilter, page: PageRequest): Promise<Page<ServiceRequest>> {
   assertMayReadRequests(ctx);
-  const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r');
-  restrictToScope(ctx, qb);
-  await applyFilter(ctx, qb, filter ?? {});
-  return keysetPage(qb, page, newestFirst);
+  const f = requestFilter();
+  restrictToScope(ctx, f);
+  await applyFilter(ctx, f, filter ?? {});
+  return keysetPage(ctx.em, ServiceRequest, f, page, newestFirst);
 }
 
-async function applyFilter(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRequest>, f: ServiceRequestFilter): Promise<void> {
-  if (f.status?.length) qb.andWhere('r.status IN (:...status)', { status: f.status });
-  if (f.type?.length) qb.andWhere('r.type IN (:...types)', { types: f.type });
-  if (f.urgency?.length) qb.andWhere('r.urgency IN (:...urgency)', { urgency: f.urgency });
+async function applyFilter(ctx: ServiceContext, { where, params: p }: EntityFilter, f: ServiceRequestFilter): Promise<void> {
+  if (f.status?.length) where.push(`r.status = ANY(${p.add(f.status)}::request_status[])`);
+  if (f.type?.length) where.push(`r.type = ANY(${p.add(f.type)}::request_type[])`);
+  if (f.urgency?.length) where.push(`r.urgency = ANY(${p.add(f.urgency)}::urgency[])`);
   if (f.categoryCode) {
     const category = await requireCategoryByCode(ctx, f.categoryCode);
-    qb.andWhere('r.category_id IN (SELECT id FROM category WHERE path LIKE :categoryPath)', { categoryPath: `${category.path}%` });
+    where.push(`r.category_id IN (SELECT id FROM category WHERE path LIKE ${p.add(`${category.path}%`)})`);
   }
-  if (f.regionCode) qb.andWhere('r.region_id IN (:...regionIds)', { regionIds: await requireRegionSubtreeIds(ctx, f.regionCode) });
+  if (f.regionCode) {
+    // The ids as a list (IN ($1, $2, …)): one id is an equality, which lets a street's own index order serve.
+    const ids = await requireRegionSubtreeIds(ctx, f.regionCode);
+    where.push(`r.region_id IN (${ids.map((id) => p.add(id)).join(', ')})`);
+  }
   if (f.departmentCode) {
     const department = await requireDepartmentByCode(ctx, f.departmentCode);
-    qb.andWhere(
+    where.push(
       `EXISTS (SELECT 1 FROM assignment fa JOIN department fd ON fd.id = fa.department_id
-               WHERE fa.request_id = r.id AND fd.path LIKE :departmentPath)`,
-      { departmentPath: `${department.path}%` },
+               WHERE fa.request_id = r.id AND fd.path LIKE ${p.add(`${department.path}%`)})`,
     );
   }
-  if (f.overdue === true) qb.andWhere('r.status IN (:...running) AND r.due_at < :now', { running: RUNNING_CLOCK, now: ctx.now });
-  if (f.overdue === false) {
-    qb.andWhere(new Brackets((w) => w.where('r.status NOT IN (:...running)', { running: RUNNING_CLOCK }).orWhere('r.due_at IS NULL').orWhere('r.due_at >= :now', { now: ctx.now })));
+  if (f.overdue != null) {
+    const overdue = `r.status = ANY(${p.add(RUNNING_CLOCK)}::request_status[]) AND r.due_at < ${p.add(ctx.now)}`;
+    // due_at IS NULL never counts as overdue (the comparison is NULL): NOT of it must say false, not NULL.
+    where.push(f.overdue ? overdue : `NOT COALESCE(${overdue}, FALSE)`);
   }
-  if (f.createdFrom) qb.andWhere('r.created_at >= :createdFrom', { createdFrom: f.createdFrom });
-  if (f.createdTo) qb.andWhere('r.created_at < :createdTo', { createdTo: f.createdTo });
-  applySearch(qb, f.search);
+  if (f.createdFrom) where.push(`r.created_at >= ${p.add(f.createdFrom)}`);
+  if (f.createdTo) where.push(`r.created_at < ${p.add(f.createdTo)}`);
+  applySearch(where, p, f.search);
   if (f.citizenPhone) {
     if (!readsAllRequests(ctx.actor)) throw forbidden('only the hotline center may look requests up by phone');
-    qb.andWhere('r.citizen_id IN (SELECT id FROM citizen WHERE phone = :phone)', { phone: normalizePhone(f.citizenPhone) });
+    where.push(`r.citizen_id IN (SELECT id FROM citizen WHERE phone = ${p.add(normalizePhone(f.citizenPhone))})`);
   }
 }
 
@@ -98,27 +104,28 @@ async function applyFilter(ctx: ServiceContext, qb: SelectQueryBuilder<ServiceRe
  * narrows title and content first and ILIKE decides, while codes (ASCII but for some imported ones) are
  * searched for such a term only among the non-ASCII ones (a partial index). The answer is ILIKE's either way.
  */
-function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | null | undefined): void {
+function applySearch(where: string[], p: SqlParams, search: string | null | undefined): void {
   const term = searchTerm(search);
   if (term === null) return;
-  const pattern = containsPattern(term);
+  const pattern = p.add(containsPattern(term));
   const lexeme = bigramLexeme(term);
   if (lexeme === null) {
-    qb.andWhere(new Brackets((w) => w.where('r.title ILIKE :pattern', { pattern }).orWhere('r.content ILIKE :pattern').orWhere('r.code ILIKE :pattern')));
+    where.push(`r.title ILIKE ${pattern} OR r.content ILIKE ${pattern} OR r.code ILIKE ${pattern}`);
     return;
   }
+  const bigram = p.add(`'${lexeme}'`);
+  const lowered = p.add(lexeme);
   // text_bigrams() keeps letters and digits as the database's locale classifies them: where ideographs are
   // not letters (a C locale) the term has no bigram and the planner folds this guard to the recheck alone.
-  const bigramsUsable = 'text_bigrams(:term) @@ CAST(:bigram AS tsquery)';
+  const bigramsUsable = `text_bigrams(${p.add(term)}) @@ CAST(${bigram} AS tsquery)`;
   // The recheck is ILIKE's answer written as strpos(lower(…)): in a multibyte database ILIKE lower-cases both
   // sides, and the lexeme is the term lower-cased, with no wildcard in it. Written as ILIKE, its selectivity
   // estimate multiplies with the bigram's and a term in 3 % of the texts looks like one in a thousand: the planner
   // then reads a whole street through a lossy bitmap (0.5 s at 10 M) instead of walking its newest requests (3 ms).
-  qb.andWhere(
-    `(((NOT ${bigramsUsable}) OR r.text_bigrams @@ CAST(:bigram AS tsquery))
-       AND (strpos(lower(r.title), :lowered) > 0 OR strpos(lower(r.content), :lowered) > 0))
-     OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE :pattern)`,
-    { term, bigram: `'${lexeme}'`, lowered: lexeme, pattern },
+  where.push(
+    `(((NOT ${bigramsUsable}) OR r.text_bigrams @@ CAST(${bigram} AS tsquery))
+       AND (strpos(lower(r.title), ${lowered}) > 0 OR strpos(lower(r.content), ${lowered}) > 0))
+     OR (octet_length(r.code) <> char_length(r.code) AND r.code ILIKE ${pattern})`,
   );
 }
 
@@ -126,8 +133,9 @@ function applySearch(qb: SelectQueryBuilder<ServiceRequest>, search: string | nu
 export async function listTimeline(ctx: ServiceContext, requestId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
   assertMayReadRequests(ctx);
   if (!ID.test(requestId) || !(await canViewRequest(ctx, requestId))) return emptyPage(page);
-  const qb = ctx.em.getRepository(TimelineEvent).createQueryBuilder('t').where('t.request_id = :requestId', { requestId });
-  return keysetPage(qb, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC' });
+  const f: EntityFilter = { alias: 't', where: [], params: new SqlParams() };
+  f.where.push(`t.request_id = ${f.params.add(requestId)}`);
+  return keysetPage(ctx.em, TimelineEvent, f, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC' });
 }
 
 function assertMayReadCitizens(ctx: ServiceContext): void {
@@ -137,7 +145,8 @@ function assertMayReadCitizens(ctx: ServiceContext): void {
 export async function findCitizen(ctx: ServiceContext, citizenId: string): Promise<Citizen | null> {
   assertMayReadCitizens(ctx);
   if (!ID.test(citizenId)) return null;
-  return ctx.em.getRepository(Citizen).findOneBy({ id: citizenId });
+  const [citizen] = await entityRows(ctx.em, Citizen).where('z', 'z.id = $1', [citizenId]);
+  return citizen ?? null;
 }
 
 /** A citizen's history, newest first, for agents deciding how to answer a repeat caller. */
@@ -147,10 +156,11 @@ export async function listCitizenRequests(ctx: ServiceContext, citizenId: string
     assertMayReadRequests(ctx);
   }
   if (!ID.test(citizenId)) return emptyPage(page);
-  const qb = ctx.em.getRepository(ServiceRequest).createQueryBuilder('r').where('r.citizen_id = :citizenId', { citizenId });
-  restrictToScope(ctx, qb);
+  const f = requestFilter();
+  f.where.push(`r.citizen_id = ${f.params.add(citizenId)}`);
+  restrictToScope(ctx, f);
   // A department must not learn that the caller it sees is also the reporter of a confidential request (举报人保密).
-  if (!readsAllRequests(ctx.actor)) qb.andWhere('NOT r.confidential');
-  return keysetPage(qb, page, newestFirst);
+  if (!readsAllRequests(ctx.actor)) f.where.push('NOT r.confidential');
+  return keysetPage(ctx.em, ServiceRequest, f, page, newestFirst);
 }
 

@@ -1,4 +1,4 @@
-import { Assignment, Department } from '../entities';
+import { Assignment } from '../entities';
 import { notFound } from '../domain/errors';
 import { Actor, readsAllRequests } from '../auth/actor';
 import { treeNodesById } from './reference-cache';
@@ -28,13 +28,9 @@ export async function canViewRequest(ctx: ServiceContext, requestId: string): Pr
   if (readsAllRequests(ctx.actor)) return true;
   const path = subtreeOf(ctx.actor);
   if (!path) return false;
-  const hit = await ctx.em
-    .getRepository(Assignment)
-    .createQueryBuilder('a')
-    .innerJoin(Department, 'd', 'd.id = a.department_id')
-    .where('a.request_id = :requestId', { requestId })
-    .andWhere('d.path LIKE :prefix', { prefix: `${path}%` })
-    .limit(1)
-    .getRawOne();
-  return !!hit;
+  const hits: unknown[] = await ctx.em.query(
+    `SELECT 1 FROM assignment a JOIN department d ON d.id = a.department_id WHERE a.request_id = $1 AND d.path LIKE $2 LIMIT 1`,
+    [requestId, `${path}%`],
+  );
+  return hits.length > 0;
 }
