@@ -32,8 +32,8 @@ export function citizenIdentity(details: CitizenDetails | null | undefined): Cit
  */
 export async function findOrCreateCitizen(ctx: ServiceContext, identity: CitizenIdentity): Promise<string> {
   if (!identity.phone) {
-    const created = await ctx.em.getRepository(Citizen).insert({ name: identity.name, phone: null });
-    return String(created.identifiers[0].id);
+    const [created]: { id: string }[] = await ctx.em.query(`INSERT INTO citizen (name) VALUES ($1) RETURNING id`, [identity.name]);
+    return String(created.id);
   }
   // Insert, or update the name when one was given and differs; with no update to make, ON CONFLICT returns no
   // row (and takes no row lock) and the existing row is read in the same statement. Only when that row was

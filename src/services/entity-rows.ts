@@ -12,12 +12,14 @@ import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 class EntityShape {
   readonly table: string;
   readonly columns: ColumnMetadata[];
+  readonly insertable: ColumnMetadata[];
   private readonly lists = new Map<string, string>();
 
   constructor(readonly metadata: EntityMetadata) {
     this.table = `"${metadata.tableName}"`;
     // Columns a find never selects (select: false, e.g. text_bigrams) stay out, as do virtual relation columns.
     this.columns = metadata.columns.filter((c) => c.isSelect && !c.isVirtual);
+    this.insertable = metadata.columns.filter((c) => c.isInsert && !c.isVirtual);
   }
 
   selectList(alias: string): string {
@@ -63,6 +65,29 @@ export class EntityRows<T extends ObjectLiteral> {
       params,
     );
     return rows.map((row) => this.fromRow(row));
+  }
+
+  /**
+   * Inserts one row from the entity's property values (those not undefined, converted as TypeORM persists them) and
+   * answers the row as written, defaults and generated id included; null when `onConflict` (an `ON CONFLICT …`
+   * clause against alias `w`) made the insert do nothing.
+   */
+  async insert(values: Partial<T>, onConflict = ''): Promise<T | null> {
+    const driver = this.em.connection.driver;
+    const names: string[] = [];
+    const params: unknown[] = [];
+    for (const column of this.shape.insertable) {
+      const value = column.getEntityValue(values);
+      if (value === undefined) continue;
+      names.push(`"${column.databaseName}"`);
+      params.push(driver.preparePersistentValue(value, column));
+    }
+    const rows: Record<string, unknown>[] = await this.em.query(
+      `INSERT INTO ${this.table} AS w (${names.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})
+       ${onConflict} RETURNING ${this.selectList('w')}`,
+      params,
+    );
+    return rows.length > 0 ? this.fromRow(rows[0]) : null;
   }
 }
 

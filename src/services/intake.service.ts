@@ -8,7 +8,7 @@ import { ADDRESS_MAX, ANSWER_MAX, CONTENT_MAX, TITLE_MAX, optionalText, requireT
 import { citizenIdentity, findOrCreateCitizen } from './citizen-registry';
 import { CreateServiceRequestCommand } from './commands';
 import { requireDbId } from './db-id';
-import { entityFromRow } from './entity-rows';
+import { entityRows } from './entity-rows';
 import { requireAnswerableArticle } from './knowledge-article.service';
 import { lockRequest } from './locks';
 import { requireCategoryByCode, requireRegionByCode } from './reference-lookup';
@@ -33,7 +33,7 @@ const IDEMPOTENCY_KEY_MAX = 128; // service_request.idempotency_key column
 export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServiceRequestCommand): Promise<ServiceRequest> {
   const input = await validateIntake(ctx, cmd);
   const { seq, existingId } = await nextSequenceOrExisting(ctx, input.idempotencyKey);
-  if (existingId) return ctx.em.getRepository(ServiceRequest).findOneByOrFail({ id: existingId });
+  if (existingId) return (await entityRows(ctx.em, ServiceRequest).where('r', 'r.id = $1', [existingId]))[0];
   const citizenId = input.citizen ? await findOrCreateCitizen(ctx, input.citizen) : null;
   const code = formatRequestCode(ctx.now, seq, ctx.timeZone);
   const request = await insertRequest(ctx, { ...input.values, code, citizenId, idempotencyKey: input.idempotencyKey });
@@ -126,8 +126,9 @@ function requireEnum(field: string, value: unknown, values: Record<string, strin
   if (!Object.values(values).includes(value as string)) throw badInput(`invalid ${field}`, { field });
 }
 
-function findByIdempotencyKey(ctx: ServiceContext, key: string): Promise<ServiceRequest | null> {
-  return ctx.em.getRepository(ServiceRequest).findOneBy({ registeredById: ctx.actor.staffId, idempotencyKey: key });
+async function findByIdempotencyKey(ctx: ServiceContext, key: string): Promise<ServiceRequest | null> {
+  const [request] = await entityRows(ctx.em, ServiceRequest).where('r', 'r.registered_by_id = $1 AND r.idempotency_key = $2', [ctx.actor.staffId, key]);
+  return request ?? null;
 }
 
 /**
@@ -144,21 +145,17 @@ async function nextSequenceOrExisting(ctx: ServiceContext, idempotencyKey: strin
 }
 
 /**
- * INSERT … ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
- * RETURNING id (an `orUpdate` with nothing to overwrite is TypeORM's spelling of DO NOTHING with a conflict
- * target). Parallel calls with one key wait on the unique index service_request_registered_by_idem_key;
- * all but the first get no row back. Returns the new request as written (RETURNING *, so nothing is read
- * back), or null when the key already existed.
+ * INSERT … ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING.
+ * Parallel calls with one key wait on the unique index service_request_registered_by_idem_key; all but the first
+ * get no row back. Returns the new request as written (RETURNING, so nothing is read back), or null when the key
+ * already existed.
  */
-async function insertRequest(
+function insertRequest(
   ctx: ServiceContext,
   values: RequestValues & { code: string; citizenId: string | null; idempotencyKey: string | null },
 ): Promise<ServiceRequest | null> {
-  const result = await ctx.em
-    .createQueryBuilder()
-    .insert()
-    .into(ServiceRequest)
-    .values({
+  return entityRows(ctx.em, ServiceRequest).insert(
+    {
       ...values,
       status: RequestStatus.REGISTERED,
       createdAt: ctx.now,
@@ -166,11 +163,7 @@ async function insertRequest(
       registeredById: ctx.actor.staffId,
       ownerId: ctx.actor.staffId,
       round: 1,
-    })
-    .orUpdate([], ['registered_by_id', 'idempotency_key'], { indexPredicate: 'idempotency_key IS NOT NULL' })
-    .returning('*')
-    .updateEntity(false)
-    .execute();
-  const rows = result.raw as Record<string, unknown>[];
-  return rows.length > 0 ? entityFromRow(ctx.em, ServiceRequest, rows[0]) : null;
+    },
+    'ON CONFLICT (registered_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING',
+  );
 }

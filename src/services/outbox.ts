@@ -1,6 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OutboxEvent } from '../entities';
 import { ServiceContext } from './service-context';
 
 /**
@@ -25,5 +23,5 @@ export async function emitOutbox(ctx: ServiceContext, topic: OutboxTopic, payloa
 
 /** The same from a job's transaction, which has no acting staff member (reminders, webhook deliveries). */
 export async function emitSystemOutbox(em: EntityManager, at: Date, topic: OutboxTopic, payload: Record<string, unknown>): Promise<void> {
-  await em.getRepository(OutboxEvent).insert({ topic, payload, createdAt: at, sentAt: null } as QueryDeepPartialEntity<OutboxEvent>);
+  await em.query(`INSERT INTO outbox_event (topic, payload, created_at) VALUES ($1, $2, $3)`, [topic, JSON.stringify(payload), at]);
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { TimelineEvent } from '../entities';
 import { TimelineEventKind } from '../domain/enums';
+import { entityRows } from './entity-rows';
 import { ServiceContext } from './service-context';
 
 export interface TimelineEntry {
@@ -11,19 +12,17 @@ export interface TimelineEntry {
   assignmentId?: string | null;
 }
 
-function insertTimeline(em: EntityManager, at: Date, actorId: string | null, entry: TimelineEntry): Promise<TimelineEvent> {
-  const repo = em.getRepository(TimelineEvent);
-  return repo.save(
-    repo.create({
-      requestId: entry.requestId,
-      assignmentId: entry.assignmentId ?? null,
-      kind: entry.kind,
-      summary: entry.summary,
-      data: entry.data ?? null,
-      actorId,
-      at,
-    }),
-  );
+async function insertTimeline(em: EntityManager, at: Date, actorId: string | null, entry: TimelineEntry): Promise<TimelineEvent> {
+  const event = await entityRows(em, TimelineEvent).insert({
+    requestId: entry.requestId,
+    assignmentId: entry.assignmentId ?? null,
+    kind: entry.kind,
+    summary: entry.summary,
+    data: entry.data ?? null,
+    actorId,
+    at,
+  });
+  return event!;
 }
 
 /** Appends to the request's timeline inside the mutation's transaction. The actor is the context's staff member. */
