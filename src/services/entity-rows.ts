@@ -2,11 +2,12 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
-// Reading entities by hand-written SQL. On the hot read paths (DataLoaders, request lists, the liaison work list)
-// TypeORM's query builder cost more CPU than PostgreSQL spent answering: it builds the select list and rewrites
-// property names through the whole statement on every call, then maps aliased columns back. Here the select list
-// is built once per entity and a row becomes an entity the way a find converts it (dates, bigint ids as strings,
-// enum arrays), through the entity's own column metadata.
+// Entities by hand-written SQL. On the hot read paths (DataLoaders, request lists, the liaison work list) and the
+// writes every mutation makes (timeline events, intake) TypeORM's query builder and save() cost more CPU than
+// PostgreSQL spent answering: they build the select list and rewrite property names through the whole statement on
+// every call, then map aliased columns back. Here the select list is built once per entity and a row becomes an
+// entity the way a find converts it (dates, bigint ids as strings, enum arrays), through the entity's own column
+// metadata; values are written the way TypeORM persists them.
 
 /** One entity's table as plain SQL: its name and the columns a find selects, built once per entity. */
 class EntityShape {
