@@ -9,7 +9,7 @@ import { emitOutbox, OutboxTopic } from './outbox';
 import { Page, PageRequest } from './page';
 import { requireDepartmentByCode } from './reference-lookup';
 import { ServiceContext } from './service-context';
-import { EntityFilter, SqlParams } from './sql-params';
+import { entityFilter } from './sql-params';
 
 // Department webhooks (DESIGN.md §6): an administrator points a department's notifications at its own
 // system or SMS gateway. The secret signs every POST and is never read back through the API.
@@ -74,7 +74,7 @@ export async function listDepartmentWebhooks(ctx: ServiceContext): Promise<Depar
 /** Deliveries newest first; `failedOnly` shows the ones given up after the last retry. */
 export async function listWebhookDeliveries(ctx: ServiceContext, filter: WebhookDeliveryFilter, page: PageRequest): Promise<Page<WebhookDelivery>> {
   requireAdmin(ctx);
-  const f: EntityFilter = { alias: 'd', where: [], params: new SqlParams() };
+  const f = entityFilter('d');
   if (filter.failedOnly) f.where.push(`d.status = ${f.params.add(WebhookDeliveryStatus.FAILED)}`);
   if (filter.departmentCode) {
     const department = await requireDepartmentByCode(ctx, filter.departmentCode);

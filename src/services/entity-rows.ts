@@ -68,6 +68,11 @@ export class EntityRows<T extends ObjectLiteral> {
     return rows.map((row) => this.fromRow(row));
   }
 
+  /** The one row `where` names, or null. */
+  async first(alias: string, where: string, params: unknown[]): Promise<T | null> {
+    return (await this.where(alias, where, params))[0] ?? null;
+  }
+
   /**
    * Inserts one row from the entity's property values (those not undefined, converted as TypeORM persists them) and
    * answers the row as written, defaults and generated id included; null when `onConflict` (an `ON CONFLICT …`

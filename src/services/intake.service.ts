@@ -33,7 +33,7 @@ const IDEMPOTENCY_KEY_MAX = 128; // service_request.idempotency_key column
 export async function createServiceRequest(ctx: ServiceContext, cmd: CreateServiceRequestCommand): Promise<ServiceRequest> {
   const input = await validateIntake(ctx, cmd);
   const { seq, existingId } = await nextSequenceOrExisting(ctx, input.idempotencyKey);
-  if (existingId) return (await entityRows(ctx.em, ServiceRequest).where('r', 'r.id = $1', [existingId]))[0];
+  if (existingId) return (await entityRows(ctx.em, ServiceRequest).first('r', 'r.id = $1', [existingId]))!;
   const citizenId = input.citizen ? await findOrCreateCitizen(ctx, input.citizen) : null;
   const code = formatRequestCode(ctx.now, seq, ctx.timeZone);
   const request = await insertRequest(ctx, { ...input.values, code, citizenId, idempotencyKey: input.idempotencyKey });
@@ -126,9 +126,8 @@ function requireEnum(field: string, value: unknown, values: Record<string, strin
   if (!Object.values(values).includes(value as string)) throw badInput(`invalid ${field}`, { field });
 }
 
-async function findByIdempotencyKey(ctx: ServiceContext, key: string): Promise<ServiceRequest | null> {
-  const [request] = await entityRows(ctx.em, ServiceRequest).where('r', 'r.registered_by_id = $1 AND r.idempotency_key = $2', [ctx.actor.staffId, key]);
-  return request ?? null;
+function findByIdempotencyKey(ctx: ServiceContext, key: string): Promise<ServiceRequest | null> {
+  return entityRows(ctx.em, ServiceRequest).first('r', 'r.registered_by_id = $1 AND r.idempotency_key = $2', [ctx.actor.staffId, key]);
 }
 
 /**

@@ -7,7 +7,7 @@ import { encodeCursor, keysetPage, pageSize } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { requireCategoryByCode } from './reference-lookup';
 import { ServiceContext } from './service-context';
-import { EntityFilter, SqlParams, whereClause } from './sql-params';
+import { EntityFilter, entityFilter, whereClause } from './sql-params';
 
 // Reading the knowledge base. Agents, liaisons and analysts see what may be read out to a citizen now
 // (published, in force); editors see every article, drafts and expired ones included.
@@ -22,7 +22,7 @@ const DB_ID = /^[1-9][0-9]{0,17}$/;
 
 export async function listKnowledgeArticles(ctx: ServiceContext, filter: KnowledgeArticleFilter, page: PageRequest): Promise<Page<KnowledgeArticle>> {
   const term = searchTerm(filter.search);
-  const f: EntityFilter = { alias: 'a', where: [], params: new SqlParams() };
+  const f = entityFilter('a');
   const p = f.params;
   if (!editsKnowledge(ctx.actor.roles)) {
     const now = p.add(ctx.now);

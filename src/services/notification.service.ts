@@ -3,13 +3,13 @@ import { notFound } from '../domain/errors';
 import { keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { ServiceContext } from './service-context';
-import { EntityFilter, SqlParams } from './sql-params';
+import { entityFilter } from './sql-params';
 
 const ID = /^[1-9][0-9]{0,17}$/;
 
 /** The actor's own notifications, newest first; nobody reads anyone else's. */
 export async function listNotifications(ctx: ServiceContext, filter: { unreadOnly?: boolean | null }, page: PageRequest): Promise<Page<Notification>> {
-  const f: EntityFilter = { alias: 'n', where: [], params: new SqlParams() };
+  const f = entityFilter('n');
   f.where.push(`n.recipient_id = ${f.params.add(ctx.actor.staffId)}`);
   if (filter.unreadOnly) f.where.push('n.read_at IS NULL');
   return keysetPage(ctx.em, Notification, f, page, { sortColumn: null, idColumn: 'n.id', direction: 'DESC' });

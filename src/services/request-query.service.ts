@@ -11,7 +11,7 @@ import { emptyPage, KeysetOptions, keysetPage } from './keyset-cursor';
 import { Page, PageRequest } from './page';
 import { canViewRequest } from './scope';
 import { ServiceContext } from './service-context';
-import { EntityFilter, SqlParams } from './sql-params';
+import { EntityFilter, entityFilter, SqlParams } from './sql-params';
 
 const CODE_MAX = 32; // service_request.code
 const RUNNING_CLOCK = [RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_FOLLOW_UP];
@@ -23,8 +23,6 @@ const newestFirst: KeysetOptions = { sortColumn: 'r.created_at', idColumn: 'r.id
 function assertMayReadRequests(ctx: ServiceContext): void {
   if (!readsAllRequests(ctx.actor) && !hasRole(ctx.actor, Role.LIAISON)) throw forbidden('your role cannot read service requests');
 }
-
-const requestFilter = (): EntityFilter => ({ alias: 'r', where: [], params: new SqlParams() });
 
 /** Liaisons see only requests with an assignment (any status) to their department subtree. */
 function restrictToScope(ctx: ServiceContext, f: EntityFilter): void {
@@ -46,11 +44,11 @@ export async function findRequest(ctx: ServiceContext, by: { id?: string | null;
   const requests = entityRows(ctx.em, ServiceRequest);
   let request: ServiceRequest | null;
   if (by.id != null) {
-    request = ID.test(by.id) ? ((await requests.where('r', 'r.id = $1', [by.id]))[0] ?? null) : null;
+    request = ID.test(by.id) ? await requests.first('r', 'r.id = $1', [by.id]) : null;
   } else {
     const code = by.code!.trim();
     // Longer than the column or holding NUL (which PostgreSQL refuses in text): no request has that code.
-    request = code.length <= CODE_MAX && !code.includes('\u0000') ? ((await requests.where('r', 'r.code = $1', [code]))[0] ?? null) : null;
+    request = code.length <= CODE_MAX && !code.includes('\u0000') ? await requests.first('r', 'r.code = $1', [code]) : null;
   }
   if (!request || !(await canViewRequest(ctx, request.id))) return null;
   return request;
@@ -58,7 +56,7 @@ export async function findRequest(ctx: ServiceContext, by: { id?: string | null;
 
 export async function listRequests(ctx: ServiceContext, filter: ServiceRequestFilter, page: PageRequest): Promise<Page<ServiceRequest>> {
   assertMayReadRequests(ctx);
-  const f = requestFilter();
+  const f = entityFilter('r');
   restrictToScope(ctx, f);
   await applyFilter(ctx, f, filter ?? {});
   return keysetPage(ctx.em, ServiceRequest, f, page, newestFirst);
@@ -133,7 +131,7 @@ function applySearch(where: string[], p: SqlParams, search: string | null | unde
 export async function listTimeline(ctx: ServiceContext, requestId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
   assertMayReadRequests(ctx);
   if (!ID.test(requestId) || !(await canViewRequest(ctx, requestId))) return emptyPage(page);
-  const f: EntityFilter = { alias: 't', where: [], params: new SqlParams() };
+  const f = entityFilter('t');
   f.where.push(`t.request_id = ${f.params.add(requestId)}`);
   return keysetPage(ctx.em, TimelineEvent, f, page, { sortColumn: null, idColumn: 't.id', direction: 'ASC' });
 }
@@ -145,8 +143,7 @@ function assertMayReadCitizens(ctx: ServiceContext): void {
 export async function findCitizen(ctx: ServiceContext, citizenId: string): Promise<Citizen | null> {
   assertMayReadCitizens(ctx);
   if (!ID.test(citizenId)) return null;
-  const [citizen] = await entityRows(ctx.em, Citizen).where('z', 'z.id = $1', [citizenId]);
-  return citizen ?? null;
+  return entityRows(ctx.em, Citizen).first('z', 'z.id = $1', [citizenId]);
 }
 
 /** A citizen's history, newest first, for agents deciding how to answer a repeat caller. */
@@ -156,7 +153,7 @@ export async function listCitizenRequests(ctx: ServiceContext, citizenId: string
     assertMayReadRequests(ctx);
   }
   if (!ID.test(citizenId)) return emptyPage(page);
-  const f = requestFilter();
+  const f = entityFilter('r');
   f.where.push(`r.citizen_id = ${f.params.add(citizenId)}`);
   restrictToScope(ctx, f);
   // A department must not learn that the caller it sees is also the reporter of a confidential request (举报人保密).

@@ -18,5 +18,8 @@ export interface EntityFilter {
   params: SqlParams;
 }
 
+/** A filter over `alias` with no condition yet. */
+export const entityFilter = (alias: string): EntityFilter => ({ alias, where: [], params: new SqlParams() });
+
 /** `WHERE a AND b`, or nothing. */
 export const whereClause = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '');
