@@ -24,7 +24,10 @@ export class DepartmentResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return connection(await read(ctx, (c) => listMyAssignments(c, filter ?? {}, { first, after })));
+    const worklist = await read(ctx, (c) => listMyAssignments(c, filter ?? {}, { first, after }));
+    // Each assignment's `request` then needs no query of its own.
+    for (const request of worklist.requests) ctx.loaders.requestById.prime(request.id, request);
+    return connection(worklist);
   }
 
   @Authorized(LIAISON)

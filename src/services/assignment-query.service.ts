@@ -3,8 +3,8 @@ import { hasRole, readsAllRequests } from '../auth/actor';
 import { Role } from '../domain/enums';
 import { forbidden } from '../domain/errors';
 import { AssignmentFilter } from './commands';
-import { departmentWorklist } from './department-worklist';
-import { Page, PageRequest } from './page';
+import { departmentWorklist, Worklist } from './department-worklist';
+import { PageRequest } from './page';
 import { canViewRequest } from './scope';
 import { ServiceContext } from './service-context';
 
@@ -15,7 +15,7 @@ const ID = /^[1-9][0-9]{0,17}$/;
  * dispatch first. Other roles have no department work list (FORBIDDEN): the center works from
  * `serviceRequests`, whose filters (departmentCode, overdue, status) cover the same ground across departments.
  */
-export async function listMyAssignments(ctx: ServiceContext, filter: AssignmentFilter, page: PageRequest): Promise<Page<Assignment>> {
+export async function listMyAssignments(ctx: ServiceContext, filter: AssignmentFilter, page: PageRequest): Promise<Worklist> {
   if (!hasRole(ctx.actor, Role.LIAISON) || !ctx.actor.departmentPath) throw forbidden('only department liaisons have assignments');
   return departmentWorklist(ctx, ctx.actor.departmentPath, filter ?? {}, page);
 }

@@ -1,4 +1,4 @@
-import { Assignment } from '../entities';
+import { Assignment, ServiceRequest } from '../entities';
 import { AssignmentStatus } from '../domain/enums';
 import { AssignmentFilter } from './commands';
 import { entityRows } from './entity-rows';
@@ -31,25 +31,38 @@ function filterConditions(f: AssignmentFilter, now: Date, p: SqlParams): string[
 
 const newestDispatchFirst: KeysetOptions = { sortColumn: 'a.dispatched_at', idColumn: 'a.id', direction: 'DESC' };
 
+/**
+ * A page of the work list, with the service request of each assignment: the portal shows every assignment with
+ * its request's code, title and status, so the statement that finds the page reads them too (one round trip
+ * instead of a second query by id).
+ */
+export interface Worklist extends Page<Assignment> {
+  requests: ServiceRequest[];
+}
+
+const REQUEST_PREFIX = 'r.';
+
 export async function departmentWorklist(
   ctx: ServiceContext,
   subtreePath: string,
   filter: AssignmentFilter,
   page: PageRequest,
-): Promise<Page<Assignment>> {
+): Promise<Worklist> {
   const size = pageSize(page.first);
   const totalCount = () => countWorklist(ctx, subtreePath, filter);
-  if (size === 0) return toPage([], 0, totalCount);
+  if (size === 0) return { ...toPage([], 0, totalCount), requests: [] };
 
-  // One statement: the page's ids by the LATERAL merge, and the assignments themselves.
+  // One statement: the page's ids by the LATERAL merge, then the assignments and their requests.
   const p = new SqlParams();
   const path = p.add(`${subtreePath}%`);
   const where = ['a.department_id = d.id', ...filterConditions(filter, ctx.now, p), ...cursorCondition(page.after, newestDispatchFirst, p)];
   const limit = p.add(size + 1);
   const assignments = entityRows(ctx.em, Assignment);
+  const requests = entityRows(ctx.em, ServiceRequest);
   const raw: Record<string, unknown>[] = await ctx.em.query(
-    `SELECT ${assignments.selectList('w')}, ${cursorTimeSql('w.dispatched_at')} AS keyset_at
+    `SELECT ${assignments.selectList('w')}, ${cursorTimeSql('w.dispatched_at')} AS keyset_at, ${requests.selectList('r', REQUEST_PREFIX)}
        FROM assignment w
+       JOIN service_request r ON r.id = w.request_id
       WHERE w.id IN (SELECT x.id
          FROM department d
          CROSS JOIN LATERAL (
@@ -63,10 +76,12 @@ export async function departmentWorklist(
       ORDER BY w.dispatched_at DESC, w.id DESC`,
     p.values,
   );
-  return toPage(raw.map((r) => {
+  const worklist = toPage(raw.map((r) => {
     const node = assignments.fromRow(r);
     return { node, key: { at: r.keyset_at as string, id: node.id } };
   }), size, totalCount);
+  // The row past the page (read to know whether there is a next page) is not on it, nor is its request.
+  return { ...worklist, requests: raw.slice(0, size).map((r) => requests.fromRow(r, REQUEST_PREFIX)) };
 }
 
 async function countWorklist(ctx: ServiceContext, subtreePath: string, filter: AssignmentFilter): Promise<number> {

@@ -23,11 +23,12 @@ class EntityShape {
     this.insertable = metadata.columns.filter((c) => c.isInsert && !c.isVirtual);
   }
 
-  selectList(alias: string): string {
-    let list = this.lists.get(alias);
+  selectList(alias: string, prefix: string): string {
+    const key = `${alias} ${prefix}`;
+    let list = this.lists.get(key);
     if (list === undefined) {
-      list = this.columns.map((c) => `${alias}."${c.databaseName}"`).join(', ');
-      this.lists.set(alias, list);
+      list = this.columns.map((c) => `${alias}."${c.databaseName}"${prefix ? ` AS "${prefix}${c.databaseName}"` : ''}`).join(', ');
+      this.lists.set(key, list);
     }
     return list;
   }
@@ -43,17 +44,23 @@ export class EntityRows<T extends ObjectLiteral> {
     this.table = shape.table;
   }
 
-  /** `alias."id", alias."code", …`: every column a find reads, under its database name. */
-  selectList(alias: string): string {
-    return this.shape.selectList(alias);
+  /**
+   * `alias."id", alias."code", …`: every column a find reads, under its database name, or with a `prefix`
+   * (`alias."id" AS "<prefix>id"`) where a join selects two entities whose column names would collide.
+   */
+  selectList(alias: string, prefix = ''): string {
+    return this.shape.selectList(alias, prefix);
   }
 
-  /** The entity a row describes (`SELECT <selectList>`, `RETURNING *`); columns absent from the row stay unset. */
-  fromRow(row: Record<string, unknown>): T {
+  /**
+   * The entity a row describes (`SELECT <selectList>`, `RETURNING *`); columns absent from the row stay unset.
+   * `prefix`: the one the select list was built with.
+   */
+  fromRow(row: Record<string, unknown>, prefix = ''): T {
     const entity = this.shape.metadata.create() as T;
     const driver = this.em.connection.driver;
     for (const column of this.shape.columns) {
-      const value = row[column.databaseName];
+      const value = row[prefix ? prefix + column.databaseName : column.databaseName];
       if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     return entity;

@@ -63,6 +63,21 @@ test('the select list leaves out what a find never selects (the search bigrams)'
   expect(list).not.toContain('text_bigrams');
 });
 
+test('two entities in one joined row, one of them under a prefix, convert as finds convert them', async () => {
+  const department = await buildDepartment(em);
+  const request = await buildServiceRequest(em, { address: '和平路18号', dueAt: new Date('2026-12-01T08:30:00.123Z') });
+  const assignment = await buildAssignment(em, { requestId: request.id, departmentId: department.id });
+  const assignments = entityRows(em, Assignment);
+  const requests = entityRows(em, ServiceRequest);
+  expect(requests.selectList('r', 'r.')).toContain('r."id" AS "r.id"');
+  const [row] = await em.query(
+    `SELECT ${assignments.selectList('a')}, ${requests.selectList('r', 'r.')} FROM assignment a JOIN service_request r ON r.id = a.request_id WHERE a.id = $1`,
+    [assignment.id],
+  );
+  expect(assignments.fromRow(row)).toEqual(await em.getRepository(Assignment).findOneByOrFail({ id: assignment.id }));
+  expect(requests.fromRow(row, 'r.')).toEqual(await em.getRepository(ServiceRequest).findOneByOrFail({ id: request.id }));
+});
+
 test('insert answers the row as written, defaults and generated id included, as a find reads it back', async () => {
   const request = await buildServiceRequest(em);
   const at = new Date('2026-11-30T01:02:03.456Z');

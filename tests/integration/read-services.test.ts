@@ -346,6 +346,17 @@ describe('listMyAssignments (the liaison portal)', () => {
     expect(await codeOf(listMyAssignments(work.root, {}, { first: -5 }))).toBe('BAD_USER_INPUT');
     const empty = await listMyAssignments(work.root, {}, { first: 0 });
     expect(empty.items).toEqual([]);
+    expect(empty.requests).toEqual([]);
     expect(await empty.totalCount()).toBe(5);
+  });
+
+  test('a page comes with the request of each of its assignments, as a find reads them', async () => {
+    const page = await listMyAssignments(work.root, {}, { first: 2 });
+    const requestIds = page.items.map((i) => i.node.requestId);
+    expect(page.items).toHaveLength(2);
+    expect(page.requests.map((r) => r.id)).toEqual(requestIds); // not the request of the row past the page
+    for (const request of page.requests) {
+      expect(request).toEqual(await em.getRepository(ServiceRequest).findOneByOrFail({ id: request.id }));
+    }
   });
 });
