@@ -32,6 +32,7 @@ const DETAIL = `query ($code: String!) { serviceRequest(code: $code) { id code t
   followUps { attempt reached satisfaction resolved recordedAt }
   timeline(first: 50) { edges { node { id at kind summary actor { displayName } } } pageInfo { hasNextPage endCursor } } } }`;
 const KPIS = `query ($q: KpiQuery!) { kpis(query: $q) { key received dispatched closed followedUp responseRate resolutionRate satisfactionRate onTimeReplyRate } }`;
+const KPI_SERIES = `query ($q: KpiQuery!) { kpiSeries(query: $q) { keys received dispatched closed followedUp responseRate resolutionRate satisfactionRate onTimeReplyRate } }`;
 
 // Intake writes what the history holds: every template of the demo texts whose category the reference has, with
 // its placeholders filled. (Four fixed texts made the newest requests unlike the rest: a search for any other
@@ -68,6 +69,10 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
       idempotencyKey: `bench-${run}-${n}`, channel: 'PHONE', type: at(t.types, n), title: filled(t.title, n), content: filled(t.content, n), categoryCode: t.category,
       regionCode: region.code, address: '和平路18号', citizen: { name: '张伟', phone: `139${String(10_000_000 + (n % 90_000_000)).padStart(8, '0')}` },
     };
+  };
+  const dayCategory = { from: new Date(now - 30 * DAY).toISOString(), to: inp.now.toISOString(), groupBy: ['DAY', 'CATEGORY'] };
+  const dayCategorySql = async (pool: Pool) => {
+    await pool.query(kpiSql([`to_char(k.day, 'YYYY-MM-DD')`, 'c.code'], 'kpi_rollup_category', ['JOIN category c ON c.id = k.category_id']), [localDate(now - 30 * DAY), localDate(now)]);
   };
   return [
     {
@@ -160,10 +165,14 @@ export function readScenarios(inp: BenchInputs, tz: string): Scenario[] {
     },
     {
       name: 'kpis-30d-day-category', what: 'kpis over 30 days grouped by DAY and CATEGORY (analyst)',
-      http: async (api) => { await api.request(KPIS, { q: { from: new Date(now - 30 * DAY).toISOString(), to: inp.now.toISOString(), groupBy: ['DAY', 'CATEGORY'] } }, inp.analystToken); },
-      sql: async (pool) => {
-        await pool.query(kpiSql([`to_char(k.day, 'YYYY-MM-DD')`, 'c.code'], 'kpi_rollup_category', ['JOIN category c ON c.id = k.category_id']), [localDate(now - 30 * DAY), localDate(now)]);
-      },
+      http: async (api) => { await api.request(KPIS, { q: dayCategory }, inp.analystToken); },
+      sql: dayCategorySql,
+    },
+    {
+      // The same question and statement; the answer column by column, as a chart reads it.
+      name: 'kpi-series-30d-day-category', what: 'kpiSeries over 30 days grouped by DAY and CATEGORY (analyst)',
+      http: async (api) => { await api.request(KPI_SERIES, { q: dayCategory }, inp.analystToken); },
+      sql: dayCategorySql,
     },
   ];
 }

@@ -17,7 +17,7 @@ import { startBenchServer } from './server-process';
 // The whole benchmark: load (or reuse) the history, start the API as a child process, run each scenario
 // over HTTP and as raw SQL, run the job scenarios, write the JSON report.
 
-export const ALL_SCENARIOS = ['intake', 'liaison-page', 'search', 'request-detail', 'kpis-month-department', 'kpis-30d-day-category', 'rollup-day', 'deadline-scan', 'hotspot-scan'];
+export const ALL_SCENARIOS = ['intake', 'liaison-page', 'search', 'request-detail', 'kpis-month-department', 'kpis-30d-day-category', 'kpi-series-30d-day-category', 'rollup-day', 'deadline-scan', 'hotspot-scan'];
 
 export interface BenchOptions {
   databaseUrl: string;

@@ -37,6 +37,26 @@ export function kpiRates(c: KpiCounters): KpiRates {
   };
 }
 
+export const KPI_RATES = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeReplyRate'] as const satisfies readonly (keyof KpiRates)[];
+
+/** One row of a kpis answer: the bucket's key (one value per dimension grouped by), its counters and rates. */
+export type KpiRow = { key: string[] } & KpiCounters & KpiRates;
+
+/** A kpis answer column by column: element i of every list is row i. */
+export type KpiSeries = { keys: string[][] } & { [C in KpiCounter]: number[] } & { [R in keyof KpiRates]: (number | null)[] };
+
+/**
+ * Rows turned into one list per field, as charts plot them (a series per counter, the keys as the axis). The
+ * answer's work grows with its fields, not with rows × fields: a 1,000-row kpis answer is 19,000 values to
+ * complete one by one as objects, 19 lists as series.
+ */
+export function kpiSeries(rows: readonly KpiRow[]): KpiSeries {
+  const series = { keys: rows.map((r) => r.key) } as KpiSeries;
+  for (const counter of KPI_COUNTERS) series[counter] = rows.map((r) => r[counter]);
+  for (const rate of KPI_RATES) series[rate] = rows.map((r) => r[rate]);
+  return series;
+}
+
 /**
  * The counters of a row whose columns are named after them. Spelled out: a literal of fixed shape is several times
  * cheaper than one built key by key, and a kpis answer builds a thousand of them (the type checks the list is whole).

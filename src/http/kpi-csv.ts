@@ -5,7 +5,8 @@ import { Config } from '../config';
 import { KpiDimension, Role } from '../domain/enums';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { KPI_COUNTERS } from '../domain/kpi';
-import { queryKpis, KpiRow } from '../services/analytics/kpi-query.service';
+import { KpiRow } from '../domain/kpi';
+import { queryKpis } from '../services/analytics/kpi-query.service';
 import { UnitOfWork } from '../services/unit-of-work';
 
 const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeReplyRate'] as const;

@@ -46,3 +46,29 @@ export class KpiRowType {
   @Field(() => Float, { nullable: true }) satisfactionRate: number | null;
   @Field(() => Float, { nullable: true }) onTimeReplyRate: number | null;
 }
+
+@ObjectType('KpiSeries', {
+  simpleResolvers: true,
+  description: 'The answer of `kpis` column by column, for charts: element i of every list is row i of `kpis` for the same query',
+})
+export class KpiSeriesType {
+  @Field(() => [[String]], { description: 'the key of each row: one value per requested dimension, in order' }) keys: string[][];
+  @Field(() => [Int]) received: number[];
+  @Field(() => [Int]) resolvedAtIntake: number[];
+  @Field(() => [Int]) dispatched: number[];
+  @Field(() => [Int]) acceptedOnTime: number[];
+  @Field(() => [Int]) returned: number[];
+  @Field(() => [Int]) replied: number[];
+  @Field(() => [Int]) repliedOnTime: number[];
+  @Field(() => [Int]) overdueOpen: number[];
+  @Field(() => [Int]) closed: number[];
+  @Field(() => [Int]) followedUp: number[];
+  @Field(() => [Int]) satisfied: number[];
+  @Field(() => [Int]) dissatisfied: number[];
+  @Field(() => [Int]) resolved: number[];
+  @Field(() => [Int]) reopened: number[];
+  @Field(() => [Float], { nullable: 'items' }) responseRate: (number | null)[];
+  @Field(() => [Float], { nullable: 'items' }) resolutionRate: (number | null)[];
+  @Field(() => [Float], { nullable: 'items' }) satisfactionRate: (number | null)[];
+  @Field(() => [Float], { nullable: 'items' }) onTimeReplyRate: (number | null)[];
+}

@@ -74,6 +74,7 @@ describe('legitimate operations pass the default limits', () => {
   test("the README's examples: search, dashboards, the liaison's list, notifications", async () => {
     await agent.ok('{ serviceRequests(filter: {search: "路灯", status: [DISPATCHED, IN_PROGRESS]}, first: 5) { totalCount edges { node { code title status dueAt overdue } } pageInfo { hasNextPage endCursor } } }');
     await analyst.ok('{ kpis(query: {from: "2026-01-01T00:00:00+08:00", to: "2026-03-01T00:00:00+08:00", groupBy: [DEPARTMENT, WEEK]}) { key received dispatched responseRate resolutionRate satisfactionRate onTimeReplyRate } }');
+    await analyst.ok('{ kpiSeries(query: {from: "2026-01-01T00:00:00+08:00", to: "2026-01-31T00:00:00+08:00", groupBy: [DAY, CATEGORY]}) { keys received satisfactionRate } }');
     await analyst.ok('{ hotspots { category { name } region { name } count baseline score windowEnd } }');
     await desk.urban.ok('{ myAssignments(filter: {status: [PENDING]}, first: 100) { totalCount edges { node { id role acceptDueAt dueAt overdue request { code title assignments { department { code } } } } } } }');
     await agent.ok('{ notifications(unreadOnly: true, first: 100) { totalCount edges { node { id kind message createdAt request { code } } } } }');

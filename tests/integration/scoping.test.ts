@@ -117,6 +117,7 @@ const CASES: Case[] = [
   { op: 'similarRequests', query: 'query($id: ID!) { similarRequests(requestId: $id) { score } }', vars: () => ({ id: fx.request }), market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: NOT_THE_CENTER },
   { op: 'routingRules', query: '{ routingRules { id } }', market: 'FORBIDDEN', analyst: 'FORBIDDEN', also: { urban: 'FORBIDDEN', agent: 'OK', supervisor: 'OK', admin: 'OK' } },
   { op: 'kpis', query: '{ kpis(query: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", groupBy: [DEPARTMENT] }) { key } }', market: 'OK', analyst: 'OK' },
+  { op: 'kpiSeries', query: '{ kpiSeries(query: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", groupBy: [DEPARTMENT] }) { keys received } }', market: 'OK', analyst: 'OK' },
   { op: 'hotspots', query: '{ hotspots { id } }', market: 'OK', analyst: 'OK' },
   { op: 'notifications', query: '{ notifications { totalCount } }', market: 'OK', analyst: 'OK' },
   { op: 'slaPolicies', query: '{ slaPolicies { urgency } }', market: 'OK', analyst: 'OK', also: EVERYONE },

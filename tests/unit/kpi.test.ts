@@ -1,5 +1,5 @@
 import { KpiDimension } from '../../src/domain/enums';
-import { countersFrom, dayRange, emptyCounters, KPI_COUNTERS, kpiRates, localDay, timeBucket } from '../../src/domain/kpi';
+import { countersFrom, dayRange, emptyCounters, KPI_COUNTERS, KPI_RATES, kpiRates, KpiRow, kpiSeries, localDay, timeBucket } from '../../src/domain/kpi';
 
 describe('KPI rates', () => {
   test('the four rates from their counters', () => {
@@ -23,6 +23,31 @@ describe('counters of a SQL row', () => {
     const counters = countersFrom(row);
     expect(Object.keys(counters).sort()).toEqual([...KPI_COUNTERS].sort());
     KPI_COUNTERS.forEach((c, i) => expect(counters[c]).toBe(i));
+  });
+});
+
+describe('series: the rows column by column', () => {
+  const row = (key: string[], n: number): KpiRow => {
+    const counters = Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, n * 100 + i])) as unknown as KpiRow;
+    return { ...counters, ...kpiRates(counters), key };
+  };
+
+  test('element i of every list is row i, for every field of a row', () => {
+    const rows = [row(['2026-03-01', 'NOISE'], 1), row(['2026-03-01', 'WATER'], 2), { ...row(['2026-03-02', 'NOISE'], 0), ...kpiRates(emptyCounters()) }];
+    const series = kpiSeries(rows);
+    expect(Object.keys(series).sort()).toEqual(['keys', ...KPI_COUNTERS, ...KPI_RATES].sort());
+    expect(series.keys).toEqual([['2026-03-01', 'NOISE'], ['2026-03-01', 'WATER'], ['2026-03-02', 'NOISE']]);
+    rows.forEach((r, i) => {
+      for (const c of KPI_COUNTERS) expect([c, series[c][i]]).toEqual([c, r[c]]);
+      for (const rate of KPI_RATES) expect([rate, series[rate][i]]).toEqual([rate, r[rate]]);
+    });
+    expect(series.responseRate[2]).toBeNull(); // a zero divisor stays null in its series
+  });
+
+  test('no rows: every list is empty', () => {
+    const series = kpiSeries([]);
+    expect(Object.values(series).every((list) => Array.isArray(list) && list.length === 0)).toBe(true);
+    expect(Object.keys(series)).toHaveLength(1 + KPI_COUNTERS.length + KPI_RATES.length);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Role, KpiDimension } from '../../domain/enums';
 import { badInput, forbidden } from '../../domain/errors';
-import { countersFrom, dayRange, KPI_COUNTERS, KpiCounters, kpiRates, KpiRates } from '../../domain/kpi';
+import { countersFrom, dayRange, KPI_COUNTERS, kpiRates, KpiRow } from '../../domain/kpi';
 import { chooseKpiGrain, grainCovers, KpiGrain, requiredDimensions } from '../../domain/kpi-grain';
 import { hasRole } from '../../auth/actor';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from '../reference-lookup';
@@ -15,7 +15,6 @@ export interface KpiQuery {
   regionCode?: string | null;
 }
 
-export type KpiRow = { key: string[] } & KpiCounters & KpiRates;
 
 const MAX_DAYS = 3 * 366;
 /**

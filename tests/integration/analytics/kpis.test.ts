@@ -113,6 +113,33 @@ describe('kpis equal a plain computation over the raw tables', () => {
   });
 });
 
+const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeReplyRate'];
+const SERIES = `query($q: KpiQuery!) { kpiSeries(query: $q) { keys ${COUNTERS.join(' ')} ${RATES.join(' ')} } }`;
+
+/** kpis rows from a kpiSeries answer: row i is element i of every list. */
+function rowsOfSeries(series: Record<string, unknown[]>): Record<string, unknown>[] {
+  const fields = [...COUNTERS, ...RATES];
+  for (const f of fields) expect([f, series[f].length]).toEqual([f, series.keys.length]);
+  return series.keys.map((key, i) => ({ key, ...Object.fromEntries(fields.map((f) => [f, series[f][i]])) }));
+}
+
+describe('kpiSeries: the same answer, column by column', () => {
+  test.each([[['DAY', 'CATEGORY']], [['DEPARTMENT']], [[]]])('grouped by %j, with every counter and rate', async (groupBy) => {
+    const q = { from: '2026-02-01T00:00:00+08:00', to: '2026-03-21T00:00:00+08:00', groupBy };
+    const { kpis } = await analyst.ok(`query($q: KpiQuery!) { kpis(query: $q) { key ${COUNTERS.join(' ')} ${RATES.join(' ')} } }`, { q });
+    const { kpiSeries } = await analyst.ok(SERIES, { q });
+    expect(kpis.length).toBeGreaterThan(0);
+    expect(rowsOfSeries(kpiSeries)).toEqual(kpis);
+  });
+
+  test('the same refusals: bad input, and roles without KPIs', async () => {
+    const q = { from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z', groupBy: ['DAY'] };
+    expect(await analyst.errorCode(SERIES, { q })).toBe('BAD_USER_INPUT');
+    expect(await analyst.errorCode(SERIES, { q: { ...q, from: '2026-01-01T00:00:00Z', departmentCode: 'NOPE' } })).toBe('BAD_USER_INPUT');
+    expect(await new GraphQLClient(server.url).errorCode(SERIES, { q: { ...q, from: '2026-01-01T00:00:00Z' } })).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('incremental rollups', () => {
   test('after further events, the incremental job equals a full rebuild, bucket for bucket', async () => {
     const mark = (await db.dataSource.query('SELECT coalesce(max(id), 0) AS id FROM outbox_event'))[0].id;
@@ -147,6 +174,8 @@ describe('who sees which rows', () => {
     const { kpis } = await liaison.ok(KPI, { q: { from: '2026-01-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00', groupBy: ['DEPARTMENT'] } });
     expect(kpis.length).toBeGreaterThan(0);
     expect(kpis.every((r: any) => r.key[0] === 'D01' || r.key[0].startsWith('D01S'))).toBe(true);
+    const { kpiSeries } = await liaison.ok(SERIES, { q: { from: '2026-01-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00', groupBy: ['DEPARTMENT'] } });
+    expect(kpiSeries.keys).toEqual(kpis.map((r: any) => r.key));
   });
 
   test('an analyst cannot read a request or a citizen', async () => {
