@@ -42,19 +42,28 @@ export const KPI_RATES = ['responseRate', 'resolutionRate', 'satisfactionRate', 
 /** One row of a kpis answer: the bucket's key (one value per dimension grouped by), its counters and rates. */
 export type KpiRow = { key: string[] } & KpiCounters & KpiRates;
 
-/** A kpis answer column by column: element i of every list is row i. */
-export type KpiSeries = { keys: string[][] } & { [C in KpiCounter]: number[] } & { [R in keyof KpiRates]: (number | null)[] };
+export type KpiCounterSeries = { [C in KpiCounter]: number[] };
+export type KpiRateSeries = { [R in keyof KpiRates]: (number | null)[] };
 
-/**
- * Rows turned into one list per field, as charts plot them (a series per counter, the keys as the axis). The
- * answer's work grows with its fields, not with rows × fields: a 1,000-row kpis answer is 19,000 values to
- * complete one by one as objects, 19 lists as series.
- */
-export function kpiSeries(rows: readonly KpiRow[]): KpiSeries {
-  const series = { keys: rows.map((r) => r.key) } as KpiSeries;
-  for (const counter of KPI_COUNTERS) series[counter] = rows.map((r) => r[counter]);
-  for (const rate of KPI_RATES) series[rate] = rows.map((r) => r[rate]);
-  return series;
+/** A kpis answer column by column: element i of every list is row i. */
+export type KpiSeries = { keys: string[][] } & KpiCounterSeries & KpiRateSeries;
+
+/** The rates of every row of a series, from its counters, by the formulas of kpiRates. */
+export function kpiSeriesRates(counters: KpiCounterSeries): KpiRateSeries {
+  const rates: KpiRateSeries = { responseRate: [], resolutionRate: [], satisfactionRate: [], onTimeReplyRate: [] };
+  for (let i = 0; i < counters.received.length; i++) {
+    const row = kpiRates(countersAt(counters, i));
+    for (const rate of KPI_RATES) rates[rate].push(row[rate]);
+  }
+  return rates;
+}
+
+function countersAt(c: KpiCounterSeries, i: number): KpiCounters {
+  return {
+    received: c.received[i], resolvedAtIntake: c.resolvedAtIntake[i], dispatched: c.dispatched[i], acceptedOnTime: c.acceptedOnTime[i],
+    returned: c.returned[i], replied: c.replied[i], repliedOnTime: c.repliedOnTime[i], overdueOpen: c.overdueOpen[i], closed: c.closed[i],
+    followedUp: c.followedUp[i], satisfied: c.satisfied[i], dissatisfied: c.dissatisfied[i], resolved: c.resolved[i], reopened: c.reopened[i],
+  };
 }
 
 /**

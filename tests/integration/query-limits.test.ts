@@ -221,6 +221,11 @@ describe('pagination caps: `first` defaults to 20, is capped at 100, and a negat
     expect(await analyst.errorCode(kpis('DAY, DEPARTMENT, CHANNEL'))).toBe('BAD_USER_INPUT');
     const byMonth = (await analyst.ok(kpis('MONTH, DEPARTMENT'))).kpis;
     expect(byMonth.reduce((sum: number, r: { received: number }) => sum + r.received, 0)).toBe(rows);
+    // The columnar answer refuses the same questions and answers the same rows.
+    const series = (groupBy: string) => `{ kpiSeries(query: {from: "2025-01-01T00:00:00+08:00", to: "2026-01-01T00:00:00+08:00", groupBy: [${groupBy}]}) { keys received } }`;
+    expect(await analyst.errorCode(series('DAY, DEPARTMENT, CHANNEL'))).toBe('BAD_USER_INPUT');
+    const byMonthSeries = (await analyst.ok(series('MONTH, DEPARTMENT'))).kpiSeries;
+    expect(byMonthSeries).toEqual({ keys: byMonth.map((r: { key: string[] }) => r.key), received: byMonth.map((r: { received: number }) => r.received) });
   });
 });
 

@@ -1,5 +1,5 @@
 import { KpiDimension } from '../../src/domain/enums';
-import { countersFrom, dayRange, emptyCounters, KPI_COUNTERS, KPI_RATES, kpiRates, KpiRow, kpiSeries, localDay, timeBucket } from '../../src/domain/kpi';
+import { countersFrom, dayRange, emptyCounters, KPI_COUNTERS, KPI_RATES, KpiCounters, KpiCounterSeries, kpiRates, kpiSeriesRates, localDay, timeBucket } from '../../src/domain/kpi';
 
 describe('KPI rates', () => {
   test('the four rates from their counters', () => {
@@ -26,28 +26,28 @@ describe('counters of a SQL row', () => {
   });
 });
 
-describe('series: the rows column by column', () => {
-  const row = (key: string[], n: number): KpiRow => {
-    const counters = Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, n * 100 + i])) as unknown as KpiRow;
-    return { ...counters, ...kpiRates(counters), key };
-  };
+describe('rates of a series', () => {
+  const seriesOf = (rows: KpiCounters[]) => Object.fromEntries(KPI_COUNTERS.map((c) => [c, rows.map((r) => r[c])])) as KpiCounterSeries;
 
-  test('element i of every list is row i, for every field of a row', () => {
-    const rows = [row(['2026-03-01', 'NOISE'], 1), row(['2026-03-01', 'WATER'], 2), { ...row(['2026-03-02', 'NOISE'], 0), ...kpiRates(emptyCounters()) }];
-    const series = kpiSeries(rows);
-    expect(Object.keys(series).sort()).toEqual(['keys', ...KPI_COUNTERS, ...KPI_RATES].sort());
-    expect(series.keys).toEqual([['2026-03-01', 'NOISE'], ['2026-03-01', 'WATER'], ['2026-03-02', 'NOISE']]);
-    rows.forEach((r, i) => {
-      for (const c of KPI_COUNTERS) expect([c, series[c][i]]).toEqual([c, r[c]]);
-      for (const rate of KPI_RATES) expect([rate, series[rate][i]]).toEqual([rate, r[rate]]);
+  test('element i of each rate list is kpiRates of row i, zero divisors included', () => {
+    const rows = [
+      { ...emptyCounters(), dispatched: 10, acceptedOnTime: 8, followedUp: 4, resolved: 3, satisfied: 2, replied: 6, repliedOnTime: 3, overdueOpen: 2 },
+      emptyCounters(),
+      { ...emptyCounters(), overdueOpen: 3 },
+      Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, i + 1])) as KpiCounters,
+    ];
+    const rates = kpiSeriesRates(seriesOf(rows));
+    expect(Object.keys(rates).sort()).toEqual([...KPI_RATES].sort());
+    rows.forEach((row, i) => {
+      const expected = kpiRates(row);
+      for (const rate of KPI_RATES) expect([i, rate, rates[rate][i]]).toEqual([i, rate, expected[rate]]);
     });
-    expect(series.responseRate[2]).toBeNull(); // a zero divisor stays null in its series
+    expect(rates.responseRate[1]).toBeNull();
+    expect(rates.onTimeReplyRate[2]).toBe(0);
   });
 
-  test('no rows: every list is empty', () => {
-    const series = kpiSeries([]);
-    expect(Object.values(series).every((list) => Array.isArray(list) && list.length === 0)).toBe(true);
-    expect(Object.keys(series)).toHaveLength(1 + KPI_COUNTERS.length + KPI_RATES.length);
+  test('no rows: empty lists', () => {
+    expect(kpiSeriesRates(seriesOf([]))).toEqual({ responseRate: [], resolutionRate: [], satisfactionRate: [], onTimeReplyRate: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { Role, KpiDimension } from '../../domain/enums';
 import { badInput, forbidden } from '../../domain/errors';
-import { countersFrom, dayRange, KPI_COUNTERS, kpiRates, KpiRow } from '../../domain/kpi';
+import { countersFrom, dayRange, KPI_COUNTERS, KpiCounterSeries, kpiRates, KpiRow, KpiSeries, kpiSeriesRates } from '../../domain/kpi';
 import { chooseKpiGrain, grainCovers, KpiGrain, requiredDimensions } from '../../domain/kpi-grain';
 import { hasRole } from '../../auth/actor';
 import { requireCategoryByCode, requireDepartmentByCode, requireRegionByCode } from '../reference-lookup';
@@ -56,10 +56,35 @@ export interface KpiPlan {
 export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRow[]> {
   const plan = await planKpiQuery(ctx, q);
   const rows: Record<string, unknown>[] = await ctx.em.query(plan.sql, plan.params);
-  if (rows.length > KPI_MAX_ROWS) {
-    throw badInput(`more than ${KPI_MAX_ROWS} rows: a shorter period, a filter or fewer groupBy dimensions`, { field: 'groupBy' });
-  }
+  if (rows.length > KPI_MAX_ROWS) throw tooManyRows();
   return rows.map((r) => toRow(r, plan.groupBy.length));
+}
+
+/**
+ * The same answer column by column (`kpiSeries`). The statement is the one kpis runs, its rows folded by
+ * PostgreSQL into one JSON document in the rows' order (an aggregate's own ORDER BY: a sorted subquery alone does
+ * not promise it): parsing 1,000 rows of 16 text values cost the API more CPU than anything else on this path, one
+ * JSON document is parsed natively.
+ */
+export async function queryKpiSeries(ctx: ServiceContext, q: KpiQuery): Promise<KpiSeries> {
+  const plan = await planKpiQuery(ctx, q);
+  const keyColumns = plan.groupBy.map((_, i) => `t.k${i}`);
+  const values = [...keyColumns, ...KPI_COUNTERS.map((c) => `t."${c}"`)];
+  const order = keyColumns.length ? ` ORDER BY ${keyColumns.join(', ')}` : '';
+  const [answer]: { row_count: number; rows: (string | number)[][] }[] = await ctx.em.query(
+    `SELECT count(*)::int AS row_count, COALESCE(json_agg(json_build_array(${values.join(', ')})${order}), '[]') AS rows
+       FROM (${plan.sql}) t`,
+    plan.params,
+  );
+  if (answer.row_count > KPI_MAX_ROWS) throw tooManyRows();
+  const { rows } = answer;
+  const dimensions = keyColumns.length;
+  const counters = Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, rows.map((r) => r[dimensions + i])])) as KpiCounterSeries;
+  return { keys: rows.map((r) => r.slice(0, dimensions) as string[]), ...counters, ...kpiSeriesRates(counters) };
+}
+
+function tooManyRows() {
+  return badInput(`more than ${KPI_MAX_ROWS} rows: a shorter period, a filter or fewer groupBy dimensions`, { field: 'groupBy' });
 }
 
 /**
