@@ -67,15 +67,15 @@ function countersAt(c: KpiCounterSeries, i: number): KpiCounters {
 }
 
 /**
- * The counters of a row whose columns are named after them. Spelled out: a literal of fixed shape is several times
- * cheaper than one built key by key, and a kpis answer builds a thousand of them (the type checks the list is whole).
+ * The counters of a row given as values in KPI_COUNTERS order from `offset` on (after the row's key). Spelled out:
+ * a literal of fixed shape is several times cheaper than one built key by key, and a kpis answer builds a thousand
+ * of them (the type checks the list is whole).
  */
-export function countersFrom(row: Record<string, unknown>): KpiCounters {
-  const n = (counter: KpiCounter) => Number(row[counter]);
+export function countersFrom(values: readonly unknown[], offset: number): KpiCounters {
+  const n = (i: number) => Number(values[offset + i]);
   return {
-    received: n('received'), resolvedAtIntake: n('resolvedAtIntake'), dispatched: n('dispatched'), acceptedOnTime: n('acceptedOnTime'),
-    returned: n('returned'), replied: n('replied'), repliedOnTime: n('repliedOnTime'), overdueOpen: n('overdueOpen'), closed: n('closed'),
-    followedUp: n('followedUp'), satisfied: n('satisfied'), dissatisfied: n('dissatisfied'), resolved: n('resolved'), reopened: n('reopened'),
+    received: n(0), resolvedAtIntake: n(1), dispatched: n(2), acceptedOnTime: n(3), returned: n(4), replied: n(5), repliedOnTime: n(6),
+    overdueOpen: n(7), closed: n(8), followedUp: n(9), satisfied: n(10), dissatisfied: n(11), resolved: n(12), reopened: n(13),
   };
 }
 

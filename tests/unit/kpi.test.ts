@@ -16,13 +16,12 @@ describe('KPI rates', () => {
   });
 });
 
-describe('counters of a SQL row', () => {
-  test('every counter, by name, as a number; other columns left out', () => {
-    const row: Record<string, unknown> = { k0: 'URBAN', k1: '2026-03-02' };
-    KPI_COUNTERS.forEach((c, i) => { row[c] = i % 2 ? i : String(i); }); // pg answers bigint sums as strings
-    const counters = countersFrom(row);
+describe('counters of a row of values', () => {
+  test('every counter from its position in KPI_COUNTERS order after the key, as a number', () => {
+    const values: unknown[] = ['URBAN', '2026-03-02', ...KPI_COUNTERS.map((_, i) => (i % 2 ? i : String(i)))];
+    const counters = countersFrom(values, 2);
     expect(Object.keys(counters).sort()).toEqual([...KPI_COUNTERS].sort());
-    KPI_COUNTERS.forEach((c, i) => expect(counters[c]).toBe(i));
+    KPI_COUNTERS.forEach((c, i) => expect([c, counters[c]]).toEqual([c, i]));
   });
 });
 

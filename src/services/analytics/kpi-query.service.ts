@@ -54,19 +54,27 @@ export interface KpiPlan {
  * HOTLINE_TZ; liaisons see only their department subtree's rows; filters include sub-trees.
  */
 export async function queryKpis(ctx: ServiceContext, q: KpiQuery): Promise<KpiRow[]> {
-  const plan = await planKpiQuery(ctx, q);
-  const rows: Record<string, unknown>[] = await ctx.em.query(plan.sql, plan.params);
-  if (rows.length > KPI_MAX_ROWS) throw tooManyRows();
-  return rows.map((r) => toRow(r, plan.groupBy.length));
+  const { dimensions, rows } = await fetchKpiRows(ctx, q);
+  return rows.map((values) => {
+    const counters = countersFrom(values, dimensions);
+    return Object.assign(counters, { key: values.slice(0, dimensions) as string[] }, kpiRates(counters));
+  });
+}
+
+/** The same answer column by column (`kpiSeries`): element i of every list is row i of kpis. */
+export async function queryKpiSeries(ctx: ServiceContext, q: KpiQuery): Promise<KpiSeries> {
+  const { dimensions, rows } = await fetchKpiRows(ctx, q);
+  const counters = Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, rows.map((r) => r[dimensions + i])])) as KpiCounterSeries;
+  return { keys: rows.map((r) => r.slice(0, dimensions) as string[]), ...counters, ...kpiSeriesRates(counters) };
 }
 
 /**
- * The same answer column by column (`kpiSeries`). The statement is the one kpis runs, its rows folded by
- * PostgreSQL into one JSON document in the rows' order (an aggregate's own ORDER BY: a sorted subquery alone does
- * not promise it): parsing 1,000 rows of 16 text values cost the API more CPU than anything else on this path, one
+ * The rows of a KPI question, each as its key's values then its counters in KPI_COUNTERS order. PostgreSQL folds
+ * the rows into one JSON document, in the rows' order (the aggregate's own ORDER BY: a sorted subquery alone does not
+ * promise it): pg parsing a thousand rows of 16 text values was the largest cost of a day × category answer, one
  * JSON document is parsed natively.
  */
-export async function queryKpiSeries(ctx: ServiceContext, q: KpiQuery): Promise<KpiSeries> {
+async function fetchKpiRows(ctx: ServiceContext, q: KpiQuery): Promise<{ dimensions: number; rows: (string | number)[][] }> {
   const plan = await planKpiQuery(ctx, q);
   const keyColumns = plan.groupBy.map((_, i) => `t.k${i}`);
   const values = [...keyColumns, ...KPI_COUNTERS.map((c) => `t."${c}"`)];
@@ -77,10 +85,7 @@ export async function queryKpiSeries(ctx: ServiceContext, q: KpiQuery): Promise<
     plan.params,
   );
   if (answer.row_count > KPI_MAX_ROWS) throw tooManyRows();
-  const { rows } = answer;
-  const dimensions = keyColumns.length;
-  const counters = Object.fromEntries(KPI_COUNTERS.map((c, i) => [c, rows.map((r) => r[dimensions + i])])) as KpiCounterSeries;
-  return { keys: rows.map((r) => r.slice(0, dimensions) as string[]), ...counters, ...kpiSeriesRates(counters) };
+  return { dimensions: keyColumns.length, rows: answer.rows };
 }
 
 function tooManyRows() {
@@ -142,10 +147,4 @@ function actorScope(ctx: ServiceContext): string | null {
   if (hasRole(ctx.actor, ...centerRoles)) return null;
   if (!hasRole(ctx.actor, Role.LIAISON) || !ctx.actor.departmentPath) throw forbidden('your role cannot read KPIs');
   return ctx.actor.departmentPath;
-}
-
-function toRow(r: Record<string, unknown>, dimensions: number): KpiRow {
-  const key = Array.from({ length: dimensions }, (_, i) => String(r[`k${i}`]));
-  const counters = countersFrom(r);
-  return Object.assign(counters, { key }, kpiRates(counters));
 }
