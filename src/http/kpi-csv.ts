@@ -4,12 +4,10 @@ import { resolveActor } from '../auth/authenticate';
 import { Config } from '../config';
 import { KpiDimension, Role } from '../domain/enums';
 import { DomainError, ErrorCode } from '../domain/errors';
-import { KPI_COUNTERS } from '../domain/kpi';
-import { KpiRow } from '../domain/kpi';
+import { KPI_COUNTERS, KPI_RATES, KpiRow } from '../domain/kpi';
 import { queryKpis } from '../services/analytics/kpi-query.service';
 import { UnitOfWork } from '../services/unit-of-work';
 
-const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeReplyRate'] as const;
 const READERS = [Role.AGENT, Role.SUPERVISOR, Role.LIAISON, Role.ANALYST, Role.ADMIN];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-looking text defused for spreadsheets. */
@@ -20,8 +18,8 @@ function field(value: unknown): string {
 }
 
 export function kpiCsv(dims: KpiDimension[], rows: KpiRow[]): string {
-  const header = [...dims.map((d) => d.toLowerCase()), ...KPI_COUNTERS, ...RATES];
-  const lines = rows.map((r) => [...r.key, ...KPI_COUNTERS.map((c) => r[c]), ...RATES.map((k) => r[k])].map(field).join(','));
+  const header = [...dims.map((d) => d.toLowerCase()), ...KPI_COUNTERS, ...KPI_RATES];
+  const lines = rows.map((r) => [...r.key, ...KPI_COUNTERS.map((c) => r[c]), ...KPI_RATES.map((k) => r[k])].map(field).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 

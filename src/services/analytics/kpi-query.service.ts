@@ -15,7 +15,6 @@ export interface KpiQuery {
   regionCode?: string | null;
 }
 
-
 const MAX_DAYS = 3 * 366;
 /**
  * Rows one query (or CSV) may return: a quarter by department and day is ~4,000 rows, three years by every
