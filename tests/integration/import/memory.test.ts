@@ -35,6 +35,14 @@ async function generate(): Promise<void> {
   await once(out, 'finish');
 }
 
+/** `npm run import` as package.json has it (its V8 options, then its script), so that the test runs what users run. */
+function importScriptArgs(): string[] {
+  const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.import;
+  const [node, ...args] = script.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm run import no longer starts with node: ${script}`);
+  return args;
+}
+
 beforeAll(async () => {
   t = await startTestServer();
   await generate();
@@ -46,8 +54,7 @@ afterAll(async () => {
 });
 
 test(`importing ${ROWS} rows keeps the process under 300 MB RSS`, async () => {
-  // The V8 options of `npm run import` (package.json), then its script.
-  await promisify(execFile)(process.execPath, ['--max-semi-space-size=8', '-r', '@swc-node/register', 'src/import/import.cli.ts', '--file', file, '--mapping', MAPPING, '--report', reportFile, '--batch-size', '1000'], {
+  await promisify(execFile)(process.execPath, [...importScriptArgs(), '--file', file, '--mapping', MAPPING, '--report', reportFile, '--batch-size', '1000'], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: t.db.url, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, maxBuffer: 10 * 1024 * 1024,
   });
   const lines = readFileSync(reportFile, 'utf8').trim().split('\n');
