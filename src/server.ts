@@ -16,6 +16,7 @@ import { createErrorFormatter } from './schema/error-formatter';
 import { auditPlugin, createContextFactory } from './http/graphql-context';
 import { CSRF_PREVENTION } from './http/csrf-prevention';
 import { graphqlRequestErrors } from './http/graphql-request-errors';
+import { unexpectedErrors } from './http/unexpected-errors';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status';
 import { noStorePlugin } from './http/no-store';
 import { healthRoute } from './http/health';
@@ -116,6 +117,7 @@ export async function startServer(deps: ServerDeps & { port?: number }): Promise
     expressMiddleware(apollo, { context: createContextFactory({ config, uow, calendars, dataSource, log, loginLockout: new LoginLockout(config, deps.redis ?? null, log) }) }),
     graphqlRequestErrors(log),
   );
+  app.use(unexpectedErrors(log));
 
   await new Promise<void>((resolve) => httpServer.listen(deps.port ?? config.port, '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;

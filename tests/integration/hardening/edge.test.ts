@@ -180,10 +180,14 @@ describe('empty CORS_ORIGINS (the default): no cross-origin access at all', () =
 describe.each(['test', 'production'])('an unexpected error with NODE_ENV=%s', (nodeEnv) => {
   const logs = capturingLogger();
   let t: TestServer;
+  let analystToken: string;
   beforeAll(async () => {
     t = await startTestServer({ env: { NODE_ENV: nodeEnv, TOKEN_SECRET: 'x'.repeat(40) }, logger: logs.log });
-    // Break the staff table under the running server: the next login fails inside PostgreSQL.
+    await t.db.dataSource.query(`UPDATE staff SET demo = false WHERE username = 'analyst01'`); // production refuses demo accounts
+    analystToken = (await t.login('analyst01')).token!;
+    // Break tables under the running server: the next login and the next KPI read fail inside PostgreSQL.
     await t.db.dataSource.query('ALTER TABLE staff RENAME COLUMN password_hash TO password_hash_renamed_by_test');
+    await t.db.dataSource.query('ALTER TABLE kpi_rollup_department RENAME TO kpi_rollup_department_renamed_by_test');
   });
   afterAll(async () => { await t?.close(); });
 
@@ -196,5 +200,16 @@ describe.each(['test', 'production'])('an unexpected error with NODE_ENV=%s', (n
     expect(answer.text).not.toMatch(/stacktrace|SELECT|password_hash|"staff"|QueryFailedError|does not exist|node_modules|\.ts:\d+/i);
     // It was the database's error, and the details went to the server's log only.
     expect(logs.lines().some((l) => l.msg === 'unexpected error in a GraphQL operation' && /password_hash/.test(JSON.stringify(l.err)))).toBe(true);
+  });
+
+  test('a route outside GraphQL (the KPI CSV) answers a JSON INTERNAL_SERVER_ERROR, not Express\'s HTML page', async () => {
+    const base = new URL(t.url).origin;
+    const answer = await raw(`${base}/analytics/kpis.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=DEPARTMENT`, {
+      headers: { authorization: `Bearer ${analystToken}` },
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(answer.json).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'internal server error' } });
+    expect(logs.lines().some((l) => l.msg === 'unexpected error outside a GraphQL operation' && /kpi_rollup_department/.test(JSON.stringify(l.err)))).toBe(true);
   });
 });
