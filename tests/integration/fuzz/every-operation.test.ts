@@ -9,13 +9,15 @@ import { GraphQLClient } from '../support/graphql-client';
 import { Hostility, argumentValue } from './support/argument-arbitraries';
 import { CALLER_ROLE, Caller, FuzzWorld, buildWorld, loginCallers } from './support/fuzz-world';
 import { fuzzParameters, fuzzTimeout } from './support/fuzz-settings';
+import { checkInvariants } from './support/lifecycle-invariants';
 import { codesOf, contractViolations, postGraphQL } from './support/graphql-outcome';
 import { FuzzOperation, authorizedRoles, fuzzOperations } from './support/operation-catalogue';
 
 // Property 1 of the hardening issue: whatever a client sends to any operation that takes arguments (the
 // contract's and ours, read from schema.graphql), as any role, the server answers data or an error with a
 // contract code, never INTERNAL_SERVER_ERROR, and keeps answering. Arguments range from plausible (real ids,
-// codes, cursors) to hostile (see support/hostile-values.ts).
+// codes, cursors) to hostile (see support/hostile-values.ts). After each mutation's cases, the database
+// invariants of lifecycle-model.test.ts still hold.
 
 const OPERATIONS = fuzzOperations(buildSchema(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8')));
 const RUNS_PER_OPERATION = 20;
@@ -93,4 +95,6 @@ test.each(OPERATIONS.map((op) => [op.kind, op.name, op] as const))('%s %s answer
   );
   // Still answering, and still answering correctly, after all that.
   expect((await clients.agent.ok(ME)).me.username).toBe('agent01');
+  // And whatever the mutations accepted left the rows consistent (the same checks as lifecycle-model.test.ts).
+  if (kind === 'mutation') expect(await checkInvariants(t.db.dataSource)).toEqual([]);
 }, fuzzTimeout(120_000));
