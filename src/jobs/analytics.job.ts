@@ -47,8 +47,10 @@ export async function startAnalyticsWorker(o: AnalyticsWorkerOptions): Promise<{
   const worker = new Worker(ANALYTICS_QUEUE, (job: Job) => (job.name === ROLLUP_JOB ? runAnalytics(o) : Promise.reject(new Error(`unknown job ${job.name}`))), {
     connection, prefix: o.prefix, concurrency: 1,
   });
-  // Redis trouble: BullMQ reconnects by itself and the outbox keeps the work; say so once per error.
+  // Redis trouble: BullMQ reconnects by itself and the outbox keeps the work; say so in the log (an unheard
+  // queue error would go to console.error instead).
   worker.on('error', (err) => o.log.warn({ err }, 'analytics worker: redis error'));
+  queue.on('error', (err) => o.log.warn({ err }, 'analytics queue: redis error'));
   worker.on('failed', (job, err) => {
     countJobFailure(ANALYTICS_QUEUE);
     o.log.error({ err, queue: ANALYTICS_QUEUE, job: job?.id }, 'analytics run failed');

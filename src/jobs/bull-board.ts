@@ -38,6 +38,9 @@ export interface BullBoard {
 export function createBullBoardRouter(o: BullBoardOptions): BullBoard {
   const prefix = o.prefix ?? DEFAULT_PREFIX;
   const queues = [...Object.values(QUEUE), ANALYTICS_QUEUE].map((name) => new Queue(name, { connection: o.connection, prefix }));
+  // A queue handle's connection errors are the shared client's, which its owner already logs; unheard, BullMQ
+  // would print each one with console.error while Redis is away.
+  for (const q of queues) q.on('error', () => undefined);
   const serverAdapter = new ExpressAdapter().setBasePath(BULL_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: '12345 jobs' } } });
   const router = express.Router();

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../../src/config';
 import { seedReferenceData } from '../../../src/seed/reference-data.seed';
@@ -21,18 +22,26 @@ let db: TestDatabase;
 let redis: ThrowawayRedis;
 let server: RunningServer;
 let workers: RunningWorkers;
+let apiRedis: Redis;
 
 beforeAll(async () => {
   [db, redis] = await Promise.all([createTestDatabase(), throwawayRedis()]);
   await seedReferenceData(db.dataSource.manager, { demoPassword: DEMO_PASSWORD });
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url });
-  workers = await startWorkers({ config, dataSource: db.dataSource, redisUrl: redis.url, log: silentLog, prefix: uniquePrefix(), scanEveryMs: 1_000 });
-  server = await startServer({ config, dataSource: db.dataSource, port: 0 });
+  const prefix = uniquePrefix();
+  workers = await startWorkers({ config, dataSource: db.dataSource, redisUrl: redis.url, log: silentLog, prefix, scanEveryMs: 1_000 });
+  // The API's own connection, opened as src/runtime/redis.ts opens it for `npm start`: its rate limits, login
+  // lock-out, queue metrics and Bull Board meet the outage too.
+  apiRedis = new Redis(redis.url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  apiRedis.on('error', () => undefined);
+  await apiRedis.connect();
+  server = await startServer({ config, dataSource: db.dataSource, redis: apiRedis, queuePrefix: prefix, logger: silentLog, port: 0 });
 }, 60_000);
 
 afterAll(async () => {
   await server?.close();
   await workers?.close();
+  apiRedis?.disconnect();
   await redis?.stop();
   await db?.drop();
 });
