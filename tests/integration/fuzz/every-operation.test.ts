@@ -61,7 +61,7 @@ function variablesFor(op: FuzzOperation): fc.Arbitrary<Record<string, unknown>> 
     for (const arg of op.args) {
       const value = argumentValue(arg.type, arg.name, world, h);
       // An optional argument is left out now and then, a required one only when being hostile.
-      record[arg.name] = isNonNullType(arg.type) && h === 0 ? value : fc.option(value, { nil: undefined, freq: 6 });
+      record[arg.variable] = isNonNullType(arg.type) && h === 0 ? value : fc.option(value, { nil: undefined, freq: 6 });
     }
     return fc.record(record);
   };

@@ -1,5 +1,5 @@
 import {
-  GraphQLArgument, GraphQLField, GraphQLNamedType, GraphQLSchema, getNamedType, isInterfaceType, isLeafType, isNonNullType, isObjectType,
+  GraphQLInputType, GraphQLNamedType, GraphQLSchema, getNamedType, isInterfaceType, isLeafType, isNonNullType, isObjectType,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
@@ -9,11 +9,20 @@ import { getMetadataStorage } from 'type-graphql';
 export interface FuzzOperation {
   kind: 'query' | 'mutation';
   name: string;
-  args: readonly GraphQLArgument[];
+  /** The operation's own arguments, then those of nested fields in its selection (a page's `first` and `after`). */
+  args: FuzzArgument[];
   /** The named type it returns ("ServiceRequest" for closeServiceRequest). */
   returns: string;
   /** A document that passes GraphQL validation whatever the variables: every argument is a variable. */
   document: string;
+}
+
+export interface FuzzArgument {
+  /** The variable that carries it: the argument's name at the root, `<field>_<argument>` below it. */
+  variable: string;
+  /** The argument's own name, which says what plausible values look like. */
+  name: string;
+  type: GraphQLInputType;
 }
 
 export function fuzzOperations(schema: GraphQLSchema): FuzzOperation[] {
@@ -21,31 +30,38 @@ export function fuzzOperations(schema: GraphQLSchema): FuzzOperation[] {
   for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
     for (const field of Object.values(type!.getFields())) {
       if (field.args.length === 0) continue;
-      out.push({ kind, name: field.name, args: field.args, returns: getNamedType(field.type).name, document: documentFor(kind, field) });
+      const args: FuzzArgument[] = field.args.map((a) => ({ variable: a.name, name: a.name, type: a.type }));
+      const selection = selectionOf(getNamedType(field.type), 2, '', args);
+      const vars = args.map((a) => `$${a.variable}: ${a.type.toString()}`).join(', ');
+      const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      out.push({ kind, name: field.name, args, returns: getNamedType(field.type).name, document: `${kind} Fuzz(${vars}) { ${field.name}(${call})${selection} }` });
     }
   }
   return out;
 }
 
-function documentFor(kind: string, field: GraphQLField<unknown, unknown>): string {
-  const vars = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  return `${kind} Fuzz(${vars}) { ${field.name}(${args})${selectionOf(getNamedType(field.type), 2)} }`;
-}
-
 /**
  * The result's fields two levels down (leaves, and nested objects' leaves), so field resolvers, loaders and
- * masking run on whatever the fuzzed call returns; fields that need arguments are left out.
+ * masking run on whatever the fuzzed call returns. Nested fields with optional arguments (the pages of
+ * `timeline`, a citizen's `requests`) get them as variables of their own, added to `args`, so that their caps
+ * and cursors are fuzzed too; fields that need arguments are left out.
  */
-function selectionOf(type: GraphQLNamedType, depth: number): string {
+function selectionOf(type: GraphQLNamedType, depth: number, path: string, args: FuzzArgument[]): string {
   if (isLeafType(type)) return '';
   if (isInterfaceType(type) || !isObjectType(type)) return ' { __typename id }';
   const parts = ['__typename'];
   for (const f of Object.values(type.getFields())) {
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     const named = getNamedType(f.type);
-    if (isLeafType(named)) parts.push(f.name);
-    else if (depth > 1) parts.push(`${f.name}${selectionOf(named, depth - 1)}`);
+    const at = `${path}${f.name}_`;
+    const call = f.args.map((a) => {
+      args.push({ variable: `${at}${a.name}`, name: a.name, type: a.type });
+      return `${a.name}: $${at}${a.name}`;
+    });
+    const field = call.length ? `${f.name}(${call.join(', ')})` : f.name;
+    if (isLeafType(named)) parts.push(field);
+    else if (depth > 1) parts.push(`${field}${selectionOf(named, depth - 1, at, args)}`);
+    else args.splice(args.length - call.length, call.length); // not selected after all
   }
   return ` { ${parts.join(' ')} }`;
 }
