@@ -22,6 +22,7 @@ export const LAG_SQL = `
 export class OutboxLag {
   private readonly unsent: Gauge;
   private readonly oldestAge: Gauge;
+  private running: Promise<{ unsent: number; oldest: Date | null }[]> | null = null;
 
   constructor(registry: Registry, private readonly dataSource: DataSource, private readonly clock: Clock) {
     this.unsent = new Gauge({
@@ -39,7 +40,7 @@ export class OutboxLag {
   /** True when the database answered. */
   async refresh(): Promise<boolean> {
     try {
-      const [row] = await within(this.dataSource.query(LAG_SQL), TIMEOUT_MS, 'outbox lag') as { unsent: number; oldest: Date | null }[];
+      const [row] = await within(this.lagQuery(), TIMEOUT_MS, 'outbox lag');
       this.unsent.set(row.unsent);
       const ageMs = row.oldest ? this.clock.now().getTime() - new Date(row.oldest).getTime() : 0;
       this.oldestAge.set(Math.max(0, ageMs) / 1000);
@@ -50,5 +51,15 @@ export class OutboxLag {
       this.oldestAge.remove();
       return false;
     }
+  }
+
+  /**
+   * At most one lag query at a time: scrapes that come while one runs wait for its answer. A scrape that gives up
+   * (the timeout) does not cancel the query, so without this a slow or locked database and a busy /metrics
+   * (which needs no token unless METRICS_TOKEN is set) would pile up stuck queries until the API's pool ran dry.
+   */
+  private lagQuery(): Promise<{ unsent: number; oldest: Date | null }[]> {
+    this.running ??= this.dataSource.query(LAG_SQL).finally(() => { this.running = null; });
+    return this.running;
   }
 }

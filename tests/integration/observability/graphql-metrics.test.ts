@@ -83,6 +83,31 @@ test('the outbox lag shows the unsent rows and the age of the oldest, by the ser
   expect(sample((await scrape(t.url)).text, 'hotline_outbox_oldest_unsent_age_seconds')).toBe(120);
 });
 
+test('while the database does not answer, scrapes report it down and share one lag query instead of piling them up', async () => {
+  const blocker = t.db.dataSource.createQueryRunner();
+  await blocker.connect();
+  await blocker.startTransaction();
+  const waitingLagQueries = async () => Number((await t.db.dataSource.query(
+    `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM outbox_event WHERE sent_at IS NULL%'`,
+  ))[0].n);
+  try {
+    await blocker.query('LOCK TABLE outbox_event IN ACCESS EXCLUSIVE MODE');
+    const burst = await Promise.all(Array.from({ length: 8 }, () => scrape(t.url)));
+    const later = await scrape(t.url); // after the burst gave up waiting: the stuck query is still the one
+    for (const { status, text } of [...burst, later]) {
+      expect(status).toBe(200);
+      expect(sample(text, 'hotline_metrics_source_up', { source: 'database' })).toBe(0);
+      expect(sample(text, 'hotline_outbox_unsent_events')).toBeUndefined();
+    }
+    expect(await waitingLagQueries()).toBe(1);
+  } finally {
+    await blocker.rollbackTransaction();
+    await blocker.release();
+  }
+  expect(sample((await scrape(t.url)).text, 'hotline_metrics_source_up', { source: 'database' })).toBe(1);
+  expect(await waitingLagQueries()).toBe(0);
+});
+
 test('the lag query reads the partial index of owed rows, not the table', async () => {
   const plan: { 'QUERY PLAN': string }[] = await t.db.dataSource.query(`EXPLAIN ${LAG_SQL}`);
   const text = plan.map((r) => r['QUERY PLAN']).join('\n');
