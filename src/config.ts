@@ -38,6 +38,12 @@ export interface Config {
   limitsRedisPrefix: string;
   /** What one GraphQL operation may ask for (src/http/query-limits.ts); refused as QUERY_TOO_COMPLEX before it runs. */
   queryLimits: QueryLimits;
+  /**
+   * How long one statement of an API request may run, and wait for a lock, before PostgreSQL cancels it
+   * (src/runtime/database.ts openApiDatabase). Jobs, migrations and the command-line tools have no such limit.
+   */
+  apiStatementTimeoutSeconds: number;
+  apiLockTimeoutSeconds: number;
 }
 
 export interface QueryLimits {
@@ -156,5 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutSeconds: durationSeconds('LOGIN_LOCKOUT_DURATION', env.LOGIN_LOCKOUT_DURATION, '15m'),
     limitsRedisPrefix: env.LIMITS_REDIS_PREFIX || 'hotline:limits',
     queryLimits: queryLimits(env),
+    apiStatementTimeoutSeconds: durationSeconds('API_STATEMENT_TIMEOUT', env.API_STATEMENT_TIMEOUT, '30s'),
+    apiLockTimeoutSeconds: durationSeconds('API_LOCK_TIMEOUT', env.API_LOCK_TIMEOUT, '5s'),
   };
 }

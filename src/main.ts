@@ -3,7 +3,7 @@ import { Config } from './config';
 import { startServer } from './server';
 import { startWorkers } from './worker';
 import { startupBanner } from './runtime/banner';
-import { migrate, openDatabase, withStartupLock } from './runtime/database';
+import { migrate, openApiDatabase, openDatabase, withStartupLock } from './runtime/database';
 import { loadConfigOrExit, runEntryPoint, StartupError } from './runtime/entry-point';
 import { createLogger } from './runtime/logger';
 import { openRedis } from './runtime/redis';
@@ -28,14 +28,16 @@ async function main(): Promise<void> {
   try {
     // Redis first: a missing redis-server should stop the start before minutes of database set-up.
     const { redis, url: redisUrl } = await openRedis(config, shutdown, log);
-    const { dataSource, embedded } = await openDatabase(config, shutdown, log);
+    const { dataSource, url: databaseUrl, embedded } = await openDatabase(config, shutdown, log);
     await withStartupLock(dataSource, async () => {
       await migrate(dataSource, config, log);
       if ((embedded || config.seedDemo) && !(await hasStaff(dataSource))) await seedDemoData(dataSource, config, log);
     });
     const workers = await startWorkers({ config, dataSource, redisUrl, log });
     shutdown.add('the job workers', () => workers.close());
-    const server = await startServer({ config, dataSource, redis, port: config.port });
+    const apiDataSource = await openApiDatabase(config, databaseUrl);
+    shutdown.add("the API's database connections", () => apiDataSource.destroy());
+    const server = await startServer({ config, dataSource: apiDataSource, redis, port: config.port });
     shutdown.add('the HTTP server', () => server.close());
     const demoAccounts = config.nodeEnv === 'production' ? [] : await listDemoAccounts(dataSource);
     process.stdout.write(startupBanner({ server, embedded, demoAccounts, demoPassword: config.demoPassword }));

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import Redis from 'ioredis';
 import { loadConfig } from '../config';
-import { createDataSource } from '../db/data-source';
+import { openApiDatabase } from '../runtime/database';
 import { startServer } from '../server';
 
 // The API alone (no job workers), in its own process, for the benchmark: the load generator and the server
@@ -10,7 +10,7 @@ import { startServer } from '../server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource(config.databaseUrl!, { applicationName: 'hotline-bench-api' }).initialize();
+  const dataSource = await openApiDatabase(config, config.databaseUrl!, 'hotline-bench-api');
   const redis = new Redis(config.redisUrl!, { maxRetriesPerRequest: null });
   const server = await startServer({ config, dataSource, redis, port: 0, queuePrefix: process.env.BENCH_QUEUE_PREFIX });
   process.stdout.write(`READY ${server.url}\n`);

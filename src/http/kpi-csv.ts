@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { resolveActor } from '../auth/authenticate';
 import { Config } from '../config';
 import { KpiDimension, Role } from '../domain/enums';
+import { databaseRefusal } from '../db/database-refusals';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { KPI_COUNTERS, KPI_RATES, KpiRow } from '../domain/kpi';
 import { queryKpis } from '../services/analytics/kpi-query.service';
@@ -36,7 +37,7 @@ function parseQuery(q: Record<string, unknown>) {
   return { from: date('from'), to: date('to'), groupBy, departmentCode: text('departmentCode'), categoryCode: text('categoryCode'), regionCode: text('regionCode') };
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
  * GET /analytics/kpis.csv?from=…&to=…&groupBy=DEPARTMENT,MONTH[&departmentCode=…]: any `kpis` query as CSV for
@@ -54,8 +55,9 @@ export function kpiCsvRoute(deps: { config: Config; dataSource: DataSource; uow:
       const rows = await deps.uow.read(actor, (c) => queryKpis(c, query));
       res.type('text/csv; charset=utf-8').attachment('kpis.csv').send(`\uFEFF${kpiCsv(query.groupBy, rows)}`);
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
+      const refusal = err instanceof DomainError ? err : databaseRefusal(err);
+      if (!refusal) throw err;
+      res.status(STATUS[refusal.code] ?? 400).json({ error: { code: refusal.code, message: refusal.message } });
     }
   };
 }

@@ -10,6 +10,7 @@ export const EMBEDDED_DATABASE = 'hotline';
 
 export interface Database {
   dataSource: DataSource;
+  url: string;
   /** True when this process runs the embedded PostgreSQL (no DATABASE_URL). */
   embedded: boolean;
 }
@@ -24,7 +25,21 @@ export async function openDatabase(config: Config, shutdown: Shutdown, log: Logg
   }
   const dataSource = await createDataSource(url).initialize();
   shutdown.add('the database connections', () => dataSource.destroy());
-  return { dataSource, embedded: !config.databaseUrl };
+  return { dataSource, url, embedded: !config.databaseUrl };
+}
+
+/**
+ * The API's own pool, apart from the one migrations and jobs use: every statement of a request is cancelled after
+ * API_STATEMENT_TIMEOUT, and gives up waiting for a lock after API_LOCK_TIMEOUT (answered as QUERY_TOO_COMPLEX and
+ * CONFLICT, src/db/database-refusals.ts). A transaction left open by hand, or a query that went wrong, then costs
+ * one request an error instead of holding connections until the pool is gone and every request waits.
+ */
+export function openApiDatabase(config: Config, url: string, applicationName = 'hotline-api'): Promise<DataSource> {
+  return createDataSource(url, {
+    applicationName,
+    statementTimeoutMs: config.apiStatementTimeoutSeconds * 1000,
+    lockTimeoutMs: config.apiLockTimeoutSeconds * 1000,
+  }).initialize();
 }
 
 /**

@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
+import { databaseRefusal } from '../db/database-refusals';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { requestLogger } from '../observability/request-scope';
 
@@ -14,8 +15,9 @@ const PASS_THROUGH = new Set<string>([
 
 /**
  * One place that turns errors into the contract's `extensions.code`: domain errors keep their code,
- * type-graphql's validation errors are BAD_USER_INPUT and its UNAUTHORIZED is FORBIDDEN; anything unexpected
- * is logged and answered as INTERNAL_SERVER_ERROR with no stack, SQL or message of its own.
+ * type-graphql's validation errors are BAD_USER_INPUT and its UNAUTHORIZED is FORBIDDEN; a statement the database
+ * cancelled (a timeout of the API's pool) is CONFLICT or QUERY_TOO_COMPLEX; anything unexpected is logged and
+ * answered as INTERNAL_SERVER_ERROR with no stack, SQL or message of its own.
  */
 export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -36,6 +38,11 @@ export function createErrorFormatter(log: Logger, exposeDetails: boolean) {
       return { ...formatted, extensions: exposeDetails ? formatted.extensions : extensions };
     }
     // formatError gets no context: the request's logger (with its request id) comes from the request scope.
+    const cancelled = databaseRefusal(original);
+    if (cancelled) {
+      requestLogger(log).warn({ err: original, path: formatted.path }, 'the database gave up on a statement (API_STATEMENT_TIMEOUT / API_LOCK_TIMEOUT)');
+      return { message: cancelled.message, locations: formatted.locations, path: formatted.path, extensions: { code: cancelled.code } };
+    }
     requestLogger(log).error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: exposeDetails ? formatted.message : 'internal server error',

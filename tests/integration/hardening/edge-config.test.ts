@@ -10,16 +10,17 @@ test('defaults: limits on, lock-out after 5 failures for 15 minutes, no cross-or
     rateLimitPerStaff: 600, rateLimitPerIp: 300, rateLimitWindowSeconds: 60,
     loginLockoutFailures: 5, loginLockoutIpFailures: 100, loginLockoutWindowSeconds: 900, loginLockoutSeconds: 900,
     corsOrigins: [], trustProxy: false, limitsRedisPrefix: 'hotline:limits',
+    apiStatementTimeoutSeconds: 30, apiLockTimeoutSeconds: 5,
   });
 });
 
 test('values are parsed', () => {
   expect(load({
     CORS_ORIGINS: 'https://portal.example.gov.cn, http://localhost:5173/', RATE_LIMIT_WINDOW: '90s', LOGIN_LOCKOUT_DURATION: '1h',
-    RATE_LIMIT_PER_STAFF: '0', TRUST_PROXY: '1',
+    RATE_LIMIT_PER_STAFF: '0', TRUST_PROXY: '1', API_STATEMENT_TIMEOUT: '2m', API_LOCK_TIMEOUT: '10s',
   })).toMatchObject({
     corsOrigins: ['https://portal.example.gov.cn', 'http://localhost:5173'], rateLimitWindowSeconds: 90, loginLockoutSeconds: 3600,
-    rateLimitPerStaff: 0, trustProxy: 1,
+    rateLimitPerStaff: 0, trustProxy: 1, apiStatementTimeoutSeconds: 120, apiLockTimeoutSeconds: 10,
   });
   expect(load({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
   expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
@@ -35,6 +36,8 @@ test.each([
   ['RATE_LIMIT_WINDOW', '1 minute'],
   ['LOGIN_LOCKOUT_FAILURES', '2.5'],
   ['LOGIN_LOCKOUT_DURATION', '0m'],
+  ['API_STATEMENT_TIMEOUT', '0s'],
+  ['API_LOCK_TIMEOUT', '5000'],
 ])('%s=%s is refused at start-up', (name, value) => {
   expect(() => load({ [name]: value })).toThrow(name);
 });
